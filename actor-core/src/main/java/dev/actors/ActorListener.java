@@ -1,0 +1,65 @@
+package dev.actors;
+
+/**
+ * Hears what one actor does, for metrics. One listener is made per actor (see
+ * {@link ActorSystem.Builder#listenerFactory(java.util.function.Function)}), so it can look its meters up once.
+ *
+ * <p>Methods run on the hot path (the actor's thread, or the sender's for rejections): keep them short and never
+ * throw. Every method does nothing by default.
+ */
+public interface ActorListener {
+
+    /** A listener that hears nothing. */
+    ActorListener NONE = new ActorListener() {
+    };
+
+    /**
+     * A message is about to be handled (alone, or in a batch that is about to be flushed).
+     *
+     * @param waitNanos time from accepted to now
+     */
+    default void messageStarted(long waitNanos) {
+    }
+
+    /**
+     * A plain actor's handler returned or threw.
+     *
+     * @param nanos time spent in the handler
+     * @param success {@code false} when it threw
+     */
+    default void messageProcessed(long nanos, boolean success) {
+    }
+
+    /**
+     * A message was not accepted.
+     *
+     * @param reason why
+     */
+    default void messageRejected(RejectReason reason) {
+    }
+
+    /**
+     * A queued message was skipped because its caller had given up (timed out or cancelled).
+     */
+    default void messageExpired() {
+    }
+
+    /**
+     * A batch actor handed over one batch.
+     *
+     * @param trigger why the batch was handed over
+     * @param size messages in the batch
+     * @param nanos time spent in {@link BatchActor#handleBatch(java.util.List)}
+     * @param success {@code false} when it threw or returned a list of the wrong size
+     */
+    default void batchFlushed(FlushTrigger trigger, int size, long nanos, boolean success) {
+    }
+
+    /**
+     * The failure policy replaced the actor with a fresh instance.
+     *
+     * @param cause the failure that caused the restart
+     */
+    default void restarted(Throwable cause) {
+    }
+}

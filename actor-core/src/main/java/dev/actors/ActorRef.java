@@ -1,0 +1,57 @@
+package dev.actors;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The {@link ActorHandle} an {@link ActorSystem} gives back when it creates an actor, with the operations its owner
+ * needs: statistics and stopping. Hand out the plain {@link ActorHandle} to code that only sends.
+ *
+ * @param <M> the message type
+ * @param <R> the reply type
+ */
+public interface ActorRef<M, R> extends ActorHandle<M, R> {
+
+    /**
+     * Returns whether this is a plain or a batch actor.
+     *
+     * @return the kind
+     */
+    ActorKind kind();
+
+    /**
+     * Returns the settings the actor runs with.
+     *
+     * @return the settings
+     */
+    ActorSettings settings();
+
+    /**
+     * Returns the actor's life-cycle state now.
+     *
+     * @return the state
+     */
+    ActorState state();
+
+    /**
+     * Returns a snapshot of the actor's statistics.
+     *
+     * @return the statistics
+     */
+    ActorStats stats();
+
+    /**
+     * Starts a graceful stop: new messages are refused at once with {@link ActorClosedException}; queued ones are
+     * handled (a batch actor flushes its partial batch) within the shutdown timeout; what is left after it fails
+     * with {@link ActorClosedException}, and its count is logged. Calling it again returns the same future.
+     *
+     * @return a future completed when the actor has stopped
+     */
+    CompletableFuture<Void> stop();
+
+    /**
+     * Returns a future completed when the actor has stopped, by {@link #stop()} or by its failure policy.
+     *
+     * @return the termination future
+     */
+    CompletableFuture<Void> whenTerminated();
+}

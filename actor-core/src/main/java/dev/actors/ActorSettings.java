@@ -1,0 +1,455 @@
+package dev.actors;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Per-actor settings, immutable. Start from {@link #defaults()} or {@link #builder()}; every setting has the
+ * default named on its accessor. Values are checked when an actor is created, with a message that names the actor
+ * and the setting (by its {@code application.yml} key).
+ */
+public final class ActorSettings {
+
+    /** Default mailbox capacity: 1000 messages. */
+    public static final int DEFAULT_MAILBOX_CAPACITY = 1000;
+
+    /** Default offer timeout with {@link OverflowPolicy#BLOCK}: 1 s. */
+    public static final Duration DEFAULT_OFFER_TIMEOUT = Duration.ofSeconds(1);
+
+    /** Default call timeout: 5 s, as Erlang's gen_server. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default restart intensity: 3 restarts ... */
+    public static final int DEFAULT_MAX_RESTARTS = 3;
+
+    /** ... within 1 minute. */
+    public static final Duration DEFAULT_RESTART_WITHIN = Duration.ofMinutes(1);
+
+    /** Default time a graceful stop waits for queued messages: 30 s. */
+    public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Default maximum batch size: 100 messages. */
+    public static final int DEFAULT_BATCH_MAX_SIZE = 100;
+
+    /** Default maximum time a batch waits for more messages after its first: 10 ms. */
+    public static final Duration DEFAULT_BATCH_MAX_TIME = Duration.ofMillis(10);
+
+    /** Default number of messages handled per scheduling run before the thread is handed to other actors. */
+    public static final int DEFAULT_THROUGHPUT = 64;
+
+    private static final ActorSettings DEFAULTS = new Builder().build();
+
+    private final int mailboxCapacity;
+
+    private final OverflowPolicy overflow;
+
+    private final Duration offerTimeout;
+
+    private final Duration callTimeout;
+
+    private final FailurePolicy onFailure;
+
+    private final int maxRestarts;
+
+    private final Duration restartWithin;
+
+    private final Duration shutdownTimeout;
+
+    private final int batchMaxSize;
+
+    private final Duration batchMaxTime;
+
+    private final int throughput;
+
+    private final Executor executor;
+
+    private ActorSettings(Builder builder) {
+        this.mailboxCapacity = builder.mailboxCapacity;
+        this.overflow = builder.overflow;
+        this.offerTimeout = builder.offerTimeout;
+        this.callTimeout = builder.callTimeout;
+        this.onFailure = builder.onFailure;
+        this.maxRestarts = builder.maxRestarts;
+        this.restartWithin = builder.restartWithin;
+        this.shutdownTimeout = builder.shutdownTimeout;
+        this.batchMaxSize = builder.batchMaxSize;
+        this.batchMaxTime = builder.batchMaxTime;
+        this.throughput = builder.throughput;
+        this.executor = builder.executor;
+    }
+
+    /**
+     * Returns the default settings.
+     *
+     * @return the defaults
+     */
+    public static ActorSettings defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Returns a builder preset with the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder preset with these settings, to change a few of them.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * The most messages the mailbox holds ({@code mailbox-capacity}, default 1000).
+     *
+     * @return the capacity
+     */
+    public int mailboxCapacity() {
+        return this.mailboxCapacity;
+    }
+
+    /**
+     * What a sender meets when the mailbox is full ({@code overflow}, default {@link OverflowPolicy#REJECT}).
+     *
+     * @return the overflow policy
+     */
+    public OverflowPolicy overflow() {
+        return this.overflow;
+    }
+
+    /**
+     * How long a sender waits for space with {@link OverflowPolicy#BLOCK} ({@code offer-timeout}, default 1 s).
+     *
+     * @return the offer timeout
+     */
+    public Duration offerTimeout() {
+        return this.offerTimeout;
+    }
+
+    /**
+     * How long {@link ActorHandle#call(Object)} waits for its reply ({@code call-timeout}, default 5 s).
+     *
+     * @return the call timeout
+     */
+    public Duration callTimeout() {
+        return this.callTimeout;
+    }
+
+    /**
+     * What happens to the actor when its handler throws ({@code on-failure}, default {@link FailurePolicy#RESUME}).
+     *
+     * @return the failure policy
+     */
+    public FailurePolicy onFailure() {
+        return this.onFailure;
+    }
+
+    /**
+     * The most restarts allowed within {@link #restartWithin()} ({@code restart.max-restarts}, default 3).
+     *
+     * @return the restart limit
+     */
+    public int maxRestarts() {
+        return this.maxRestarts;
+    }
+
+    /**
+     * The window in which restarts are counted ({@code restart.within}, default 1 min).
+     *
+     * @return the restart window
+     */
+    public Duration restartWithin() {
+        return this.restartWithin;
+    }
+
+    /**
+     * How long a graceful stop handles queued messages before failing the rest ({@code shutdown-timeout},
+     * default 30 s).
+     *
+     * @return the shutdown timeout
+     */
+    public Duration shutdownTimeout() {
+        return this.shutdownTimeout;
+    }
+
+    /**
+     * The most messages in one batch, for {@link BatchActor}s ({@code batch.max-size}, default 100).
+     *
+     * @return the batch size limit
+     */
+    public int batchMaxSize() {
+        return this.batchMaxSize;
+    }
+
+    /**
+     * The longest a batch waits after its first message before it is handed over, for {@link BatchActor}s
+     * ({@code batch.max-time}, default 10 ms).
+     *
+     * @return the batch time limit
+     */
+    public Duration batchMaxTime() {
+        return this.batchMaxTime;
+    }
+
+    /**
+     * The most messages handled in one scheduling run before the thread goes to other actors
+     * ({@code throughput}, default 64): the fairness bound between actors that share an executor.
+     *
+     * @return the throughput
+     */
+    public int throughput() {
+        return this.throughput;
+    }
+
+    /**
+     * The executor that runs this actor's handler, or {@code null} for the {@link ActorSystem}'s.
+     *
+     * @return the executor, or {@code null}
+     */
+    public Executor executor() {
+        return this.executor;
+    }
+
+    /**
+     * Checks every value, naming the actor and the setting in the message of the exception.
+     *
+     * @param actorName the actor these settings are for
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public void validate(String actorName) {
+        positive(actorName, "mailbox-capacity", this.mailboxCapacity);
+        positive(actorName, "batch.max-size", this.batchMaxSize);
+        positive(actorName, "throughput", this.throughput);
+        if (this.maxRestarts < 0) {
+            throw invalid(actorName, "restart.max-restarts", this.maxRestarts, "must not be negative");
+        }
+        positive(actorName, "offer-timeout", this.offerTimeout, true);
+        positive(actorName, "call-timeout", this.callTimeout, false);
+        positive(actorName, "restart.within", this.restartWithin, false);
+        positive(actorName, "shutdown-timeout", this.shutdownTimeout, true);
+        positive(actorName, "batch.max-time", this.batchMaxTime, true);
+    }
+
+    private static void positive(String actorName, String setting, int value) {
+        if (value <= 0) {
+            throw invalid(actorName, setting, value, "must be positive");
+        }
+    }
+
+    private static void positive(String actorName, String setting, Duration value, boolean zeroAllowed) {
+        if (value.isNegative() || (!zeroAllowed && value.isZero())) {
+            throw invalid(actorName, setting, value, zeroAllowed ? "must not be negative" : "must be positive");
+        }
+    }
+
+    private static IllegalArgumentException invalid(String actorName, String setting, Object value, String rule) {
+        return new IllegalArgumentException(
+                "Actor '" + actorName + "': " + setting + " " + rule + " but was " + value + "; fix " + setting
+                        + " in this actor's settings");
+    }
+
+    @Override
+    public String toString() {
+        return "ActorSettings{mailbox-capacity=" + this.mailboxCapacity + ", overflow=" + this.overflow
+                + ", offer-timeout=" + this.offerTimeout + ", call-timeout=" + this.callTimeout + ", on-failure="
+                + this.onFailure + ", restart.max-restarts=" + this.maxRestarts + ", restart.within="
+                + this.restartWithin + ", shutdown-timeout=" + this.shutdownTimeout + ", batch.max-size="
+                + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", throughput=" + this.throughput + "}";
+    }
+
+    /**
+     * Builds {@link ActorSettings}; starts from the defaults. Range checks happen when the actor is created.
+     */
+    public static final class Builder {
+
+        private int mailboxCapacity = DEFAULT_MAILBOX_CAPACITY;
+
+        private OverflowPolicy overflow = OverflowPolicy.REJECT;
+
+        private Duration offerTimeout = DEFAULT_OFFER_TIMEOUT;
+
+        private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+
+        private FailurePolicy onFailure = FailurePolicy.RESUME;
+
+        private int maxRestarts = DEFAULT_MAX_RESTARTS;
+
+        private Duration restartWithin = DEFAULT_RESTART_WITHIN;
+
+        private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private int batchMaxSize = DEFAULT_BATCH_MAX_SIZE;
+
+        private Duration batchMaxTime = DEFAULT_BATCH_MAX_TIME;
+
+        private int throughput = DEFAULT_THROUGHPUT;
+
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        private Builder(ActorSettings settings) {
+            this.mailboxCapacity = settings.mailboxCapacity;
+            this.overflow = settings.overflow;
+            this.offerTimeout = settings.offerTimeout;
+            this.callTimeout = settings.callTimeout;
+            this.onFailure = settings.onFailure;
+            this.maxRestarts = settings.maxRestarts;
+            this.restartWithin = settings.restartWithin;
+            this.shutdownTimeout = settings.shutdownTimeout;
+            this.batchMaxSize = settings.batchMaxSize;
+            this.batchMaxTime = settings.batchMaxTime;
+            this.throughput = settings.throughput;
+            this.executor = settings.executor;
+        }
+
+        /**
+         * Sets {@link ActorSettings#mailboxCapacity()}.
+         *
+         * @param mailboxCapacity the capacity, positive
+         * @return this builder
+         */
+        public Builder mailboxCapacity(int mailboxCapacity) {
+            this.mailboxCapacity = mailboxCapacity;
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#overflow()}.
+         *
+         * @param overflow the policy
+         * @return this builder
+         */
+        public Builder overflow(OverflowPolicy overflow) {
+            this.overflow = Objects.requireNonNull(overflow, "overflow");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#offerTimeout()}.
+         *
+         * @param offerTimeout the timeout, not negative
+         * @return this builder
+         */
+        public Builder offerTimeout(Duration offerTimeout) {
+            this.offerTimeout = Objects.requireNonNull(offerTimeout, "offer-timeout");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#callTimeout()}.
+         *
+         * @param callTimeout the timeout, positive
+         * @return this builder
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = Objects.requireNonNull(callTimeout, "call-timeout");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#onFailure()}.
+         *
+         * @param onFailure the policy
+         * @return this builder
+         */
+        public Builder onFailure(FailurePolicy onFailure) {
+            this.onFailure = Objects.requireNonNull(onFailure, "on-failure");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#maxRestarts()}.
+         *
+         * @param maxRestarts the limit, not negative
+         * @return this builder
+         */
+        public Builder maxRestarts(int maxRestarts) {
+            this.maxRestarts = maxRestarts;
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#restartWithin()}.
+         *
+         * @param restartWithin the window, positive
+         * @return this builder
+         */
+        public Builder restartWithin(Duration restartWithin) {
+            this.restartWithin = Objects.requireNonNull(restartWithin, "restart.within");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#shutdownTimeout()}.
+         *
+         * @param shutdownTimeout the timeout, not negative
+         * @return this builder
+         */
+        public Builder shutdownTimeout(Duration shutdownTimeout) {
+            this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdown-timeout");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#batchMaxSize()}.
+         *
+         * @param batchMaxSize the size, positive
+         * @return this builder
+         */
+        public Builder batchMaxSize(int batchMaxSize) {
+            this.batchMaxSize = batchMaxSize;
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#batchMaxTime()}.
+         *
+         * @param batchMaxTime the time, not negative
+         * @return this builder
+         */
+        public Builder batchMaxTime(Duration batchMaxTime) {
+            this.batchMaxTime = Objects.requireNonNull(batchMaxTime, "batch.max-time");
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#throughput()}.
+         *
+         * @param throughput messages per scheduling run, positive
+         * @return this builder
+         */
+        public Builder throughput(int throughput) {
+            this.throughput = throughput;
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#executor()}.
+         *
+         * @param executor the executor, or {@code null} for the actor system's
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return the settings
+         */
+        public ActorSettings build() {
+            return new ActorSettings(this);
+        }
+    }
+}

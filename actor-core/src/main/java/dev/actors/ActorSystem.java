@@ -1,0 +1,326 @@
+package dev.actors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.actors.internal.ActorCell;
+import dev.actors.internal.BatchActorCell;
+import dev.actors.internal.PlainActorCell;
+
+/**
+ * Creates, finds and stops actors; usable without Spring.
+ *
+ * <pre>{@code
+ * try (ActorSystem system = ActorSystem.create()) {
+ *     ActorRef<String, Integer> counter = system.spawn("counter", () -> new CounterActor());
+ *     int total = counter.call("add").join();
+ * }
+ * }</pre>
+ *
+ * <p>Actor names are unique within a system. Stopped actors stay listed (with their final state) until the system
+ * closes. {@link #close()} stops every actor gracefully, each within its shutdown timeout.
+ */
+public final class ActorSystem implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(ActorSystem.class);
+
+    private final Executor executor;
+
+    private final boolean ownsExecutor;
+
+    private final ScheduledThreadPoolExecutor timer;
+
+    private final ActorSettings defaults;
+
+    private final Function<ActorRef<?, ?>, ActorListener> listenerFactory;
+
+    private final ContextPropagator propagator;
+
+    private final Map<String, ActorCell<?, ?>> actors = new ConcurrentHashMap<>();
+
+    private final List<ActorCell<?, ?>> ordered = new ArrayList<>();
+
+    private volatile boolean closed;
+
+    private ActorSystem(Builder builder) {
+        this.ownsExecutor = builder.executor == null;
+        this.executor = this.ownsExecutor
+                ? ActorExecutors.platformThreads(ActorExecutors.defaultThreadCount(), builder.threadNamePrefix)
+                : builder.executor;
+        this.defaults = builder.defaults;
+        this.listenerFactory = builder.listenerFactory;
+        this.propagator = builder.propagator;
+        this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
+            Thread thread = new Thread(task, builder.threadNamePrefix + "timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // Calls are cancelled far more often than they time out: do not let their timeouts pile up in the queue.
+        this.timer.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Creates an actor system with the default executor and settings.
+     *
+     * @return a new actor system
+     */
+    public static ActorSystem create() {
+        return builder().build();
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Creates and starts an actor with the system's default settings.
+     *
+     * @param name the actor's name, unique in this system
+     * @param factory makes the actor instance now, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     */
+    public <M, R> ActorRef<M, R> spawn(String name, Supplier<? extends Actor<M, R>> factory) {
+        return spawn(name, this.defaults, factory);
+    }
+
+    /**
+     * Creates and starts an actor.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings (checked now)
+     * @param factory makes the actor instance now, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> spawn(String name, ActorSettings settings, Supplier<? extends Actor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return register(name, settings,
+                (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timer, this.propagator,
+                        factory));
+    }
+
+    /**
+     * Creates and starts a batch actor.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings, including the batch limits (checked now)
+     * @param factory makes the actor instance now, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> spawnBatch(String name, ActorSettings settings,
+            Supplier<? extends BatchActor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return register(name, settings,
+                (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timer, this.propagator,
+                        factory));
+    }
+
+    private <M, R> ActorRef<M, R> register(String name, ActorSettings settings,
+            Function<ActorSettings, ActorCell<M, R>> cellFactory) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("An actor's name must not be null or blank");
+        }
+        Objects.requireNonNull(settings, () -> "Actor '" + name + "': the settings must not be null");
+        settings.validate(name);
+        if (this.closed) {
+            throw new IllegalStateException("Actor '" + name + "' cannot be created: the actor system is closed");
+        }
+        synchronized (this.ordered) {
+            if (this.actors.containsKey(name)) {
+                throw new IllegalArgumentException(
+                        "Actor '" + name + "' already exists in this actor system; actor names must be unique");
+            }
+            ActorCell<M, R> cell = cellFactory.apply(settings);
+            cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell), "listener"));
+            this.actors.put(name, cell);
+            this.ordered.add(cell);
+            return cell;
+        }
+    }
+
+    private Executor executorFor(ActorSettings settings) {
+        return (settings.executor() != null) ? settings.executor() : this.executor;
+    }
+
+    /**
+     * Finds an actor by name.
+     *
+     * @param name the actor's name
+     * @return the actor, or empty
+     */
+    public Optional<ActorRef<?, ?>> find(String name) {
+        return Optional.ofNullable(this.actors.get(name));
+    }
+
+    /**
+     * Returns every actor, in creation order.
+     *
+     * @return the actors
+     */
+    public List<ActorRef<?, ?>> actors() {
+        synchronized (this.ordered) {
+            return List.copyOf(this.ordered);
+        }
+    }
+
+    /**
+     * Returns the default settings of this system.
+     *
+     * @return the default settings
+     */
+    public ActorSettings defaults() {
+        return this.defaults;
+    }
+
+    /**
+     * Stops every actor gracefully, all at once, each within its shutdown timeout, and waits for them; then
+     * releases the system's own threads. New actors cannot be created after.
+     */
+    @Override
+    public void close() {
+        this.closed = true;
+        List<ActorRef<?, ?>> all = actors();
+        Duration longest = Duration.ZERO;
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (ActorRef<?, ?> actor : all) {
+            stops.add(actor.stop());
+            longest = max(longest, actor.settings().shutdownTimeout());
+        }
+        try {
+            // A handler stuck past its shutdown timeout keeps its actor until it returns: do not wait forever.
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+                .get(longest.toMillis() + 5000, TimeUnit.MILLISECONDS);
+        }
+        catch (TimeoutException ex) {
+            logger.warn("Actor system closed while handlers were still running: {}",
+                    all.stream().filter((actor) -> !actor.state().isTerminal()).toList());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception ex) {
+            logger.warn("Failure while stopping actors", ex);
+        }
+        this.timer.shutdownNow();
+        if (this.ownsExecutor) {
+            ((ExecutorService) this.executor).shutdown();
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return (a.compareTo(b) >= 0) ? a : b;
+    }
+
+    /**
+     * Builds an {@link ActorSystem}.
+     */
+    public static final class Builder {
+
+        private Executor executor;
+
+        private ActorSettings defaults = ActorSettings.defaults();
+
+        private Function<ActorRef<?, ?>, ActorListener> listenerFactory = (actor) -> ActorListener.NONE;
+
+        private ContextPropagator propagator;
+
+        private String threadNamePrefix = "actor-";
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the executor that runs handlers (an actor's own {@link ActorSettings#executor()} wins). Without one,
+         * the system owns a pool of {@link ActorExecutors#defaultThreadCount()} platform threads, shut down on
+         * {@link #close()}; a given executor is left to its owner.
+         *
+         * @param executor the executor
+         * @return this builder
+         */
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        /**
+         * Sets the settings used by {@link #spawn(String, Supplier)}.
+         *
+         * @param defaults the default settings
+         * @return this builder
+         */
+        public Builder defaults(ActorSettings defaults) {
+            this.defaults = Objects.requireNonNull(defaults, "defaults");
+            return this;
+        }
+
+        /**
+         * Sets what makes each actor's listener (for metrics), called once per actor when it is created.
+         *
+         * @param listenerFactory the factory
+         * @return this builder
+         */
+        public Builder listenerFactory(Function<ActorRef<?, ?>, ActorListener> listenerFactory) {
+            this.listenerFactory = Objects.requireNonNull(listenerFactory, "listenerFactory");
+            return this;
+        }
+
+        /**
+         * Sets what carries the sender's context (tracing, MDC) to the handler.
+         *
+         * @param propagator the propagator, or {@code null} for none
+         * @return this builder
+         */
+        public Builder contextPropagator(ContextPropagator propagator) {
+            this.propagator = propagator;
+            return this;
+        }
+
+        /**
+         * Sets the prefix of the names of the system's own threads (default {@code actor-}).
+         *
+         * @param threadNamePrefix the prefix
+         * @return this builder
+         */
+        public Builder threadNamePrefix(String threadNamePrefix) {
+            this.threadNamePrefix = Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
+            return this;
+        }
+
+        /**
+         * Builds the actor system.
+         *
+         * @return the actor system
+         */
+        public ActorSystem build() {
+            return new ActorSystem(this);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.actors;
+
+/**
+ * Why a {@link BatchActor}'s batch was handed over.
+ */
+public enum FlushTrigger {
+
+    /** The batch reached its maximum size. */
+    SIZE,
+
+    /** The maximum time since the batch's first message passed. */
+    TIME,
+
+    /** The actor is stopping and flushed what it held. */
+    SHUTDOWN;
+
+    /**
+     * Returns the lower-case name used in metrics tags.
+     *
+     * @return {@code size}, {@code time} or {@code shutdown}
+     */
+    public String tagValue() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

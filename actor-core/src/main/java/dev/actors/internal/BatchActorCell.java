@@ -1,0 +1,216 @@
+package dev.actors.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.actors.ActorClosedException;
+import dev.actors.ActorKind;
+import dev.actors.ActorSettings;
+import dev.actors.BatchActor;
+import dev.actors.BatchResultSizeException;
+import dev.actors.ContextPropagator;
+import dev.actors.FlushTrigger;
+
+/**
+ * An {@link ActorCell} that collects messages into batches for a {@link BatchActor}: the batcher.
+ *
+ * <p>Each run takes messages from the mailbox into the batch being collected. A full batch is flushed at once
+ * (trigger {@code size}), so a backlog becomes full batches back to back with no waiting. A partial batch waits:
+ * the cell arms a timer for {@code max-time} after the batch's first message was accepted and goes idle, holding no
+ * thread; the timer, or the next message, wakes it. A stopping actor flushes its partial batch (trigger
+ * {@code shutdown}). Only the actor's thread touches the batch, so it needs no lock.
+ */
+public final class BatchActorCell<M, R> extends ActorCell<M, R> {
+
+    private static final Logger logger = LoggerFactory.getLogger(BatchActorCell.class);
+
+    private final Supplier<? extends BatchActor<M, R>> factory;
+
+    private final int maxSize;
+
+    private final long maxTimeNanos;
+
+    private final ArrayList<Envelope> batch;
+
+    private BatchActor<M, R> actor;
+
+    private long batchDeadline;
+
+    private ScheduledFuture<?> batchTimer;
+
+    private volatile long flushes;
+
+    private volatile int lastFlushSize;
+
+    /**
+     * Creates the cell and its first actor instance.
+     *
+     * @param name the actor's name
+     * @param settings validated settings
+     * @param executor runs the handler
+     * @param timer runs timeouts and batch deadlines
+     * @param propagator carries the sender's context, or {@code null} (batches do not restore it)
+     * @param factory makes actor instances (now, and on every restart)
+     */
+    public BatchActorCell(String name, ActorSettings settings, Executor executor, ScheduledExecutorService timer,
+            ContextPropagator propagator, Supplier<? extends BatchActor<M, R>> factory) {
+        super(name, settings, executor, timer, propagator);
+        this.factory = factory;
+        this.maxSize = settings.batchMaxSize();
+        this.maxTimeNanos = settings.batchMaxTime().toNanos();
+        this.batch = new ArrayList<>(Math.min(this.maxSize, 1024));
+        this.actor = InstanceFactory.create(name, factory);
+    }
+
+    @Override
+    public ActorKind kind() {
+        return ActorKind.BATCH;
+    }
+
+    @Override
+    protected boolean processMessages(int budget) {
+        int handledMessages = 0;
+        while (handledMessages < budget) {
+            Envelope envelope = null;
+            while (this.batch.size() < this.maxSize && (envelope = nextLive()) != null) {
+                if (this.batch.isEmpty()) {
+                    this.batchDeadline = envelope.acceptedAt + this.maxTimeNanos;
+                }
+                this.batch.add(envelope);
+            }
+            if (this.batch.isEmpty() || isAbortRequested()) {
+                return false;   // on abort, the stop fails the partial batch
+            }
+            FlushTrigger trigger;
+            if (this.batch.size() >= this.maxSize) {
+                trigger = FlushTrigger.SIZE;
+            }
+            else if (isStopping()) {
+                trigger = FlushTrigger.SHUTDOWN;
+            }
+            else if (System.nanoTime() - this.batchDeadline >= 0) {
+                trigger = FlushTrigger.TIME;
+            }
+            else {
+                armTimer();
+                return false;
+            }
+            handledMessages += flush(trigger);
+            if (isTerminal()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void armTimer() {
+        if (this.batchTimer == null) {
+            this.batchTimer = this.timer.schedule(this.wakeUp, this.batchDeadline - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void disarmTimer() {
+        if (this.batchTimer != null) {
+            this.batchTimer.cancel(false);
+            this.batchTimer = null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private int flush(FlushTrigger trigger) {
+        disarmTimer();
+        List<Envelope> live = new ArrayList<>(this.batch.size());
+        for (Envelope envelope : this.batch) {
+            if (envelope.isCall() && envelope.isDone()) {
+                expired(envelope);   // its caller gave up while the batch was filling
+            }
+            else {
+                live.add(envelope);
+            }
+        }
+        this.batch.clear();
+        int size = live.size();
+        if (size == 0) {
+            return 0;
+        }
+        List<M> messages = new ArrayList<>(size);
+        long start = System.nanoTime();
+        for (Envelope envelope : live) {
+            messages.add((M) envelope.message);
+            this.listener.messageStarted(start - envelope.acceptedAt);
+        }
+        List<R> results = null;
+        Throwable failure = null;
+        try {
+            results = this.actor.handleBatch(messages);
+            if (results != null && results.size() != size) {
+                failure = new BatchResultSizeException(this.name, size, results.size());
+            }
+        }
+        catch (Throwable ex) {
+            failure = ex;
+        }
+        this.flushes++;
+        this.lastFlushSize = size;
+        this.listener.batchFlushed(trigger, size, System.nanoTime() - start, failure == null);
+        if (failure == null) {
+            countHandled(size);
+            for (int i = 0; i < size; i++) {
+                succeeded(live.get(i), (results != null) ? results.get(i) : null);
+            }
+        }
+        else {
+            countFailed(size);
+            int casts = 0;
+            for (Envelope envelope : live) {
+                if (failedWith(envelope, failure)) {
+                    casts++;
+                }
+            }
+            if (casts > 0) {
+                logger.warn("Batch actor '{}' failed a batch of {} messages, {} of them casts (counted as failed)",
+                        this.name, size, casts, failure);
+            }
+            onFailure(failure);
+        }
+        return size;
+    }
+
+    @Override
+    protected boolean hasPending() {
+        return !this.batch.isEmpty();
+    }
+
+    @Override
+    protected void failPending(ActorClosedException reason) {
+        disarmTimer();
+        for (Envelope envelope : this.batch) {
+            failClosed(envelope, reason);
+        }
+        this.batch.clear();
+    }
+
+    @Override
+    protected void replaceInstance() {
+        this.actor = InstanceFactory.create(this.name, this.factory);
+    }
+
+    @Override
+    protected long flushes() {
+        return this.flushes;
+    }
+
+    @Override
+    protected int lastFlushSize() {
+        return this.lastFlushSize;
+    }
+}
