@@ -252,10 +252,18 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             this.executor.execute(this);
         }
         catch (RejectedExecutionException ex) {
-            // Nobody else will ever drain this mailbox: fail what is queued rather than leave callers hanging.
-            logger.error("Actor '{}': its executor refused to run it; the actor is stopped for good", this.name, ex);
-            this.lastError = ex;
-            terminate(ActorState.FAILED, ex);
+            // The executor is gone (usually shut down before the actors). Holding the scheduled status, this thread
+            // is the consumer: finish a stop with nothing left quietly, else fail what is queued, loudly, rather
+            // than leave callers hanging.
+            if (this.state.get() == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
+                finishStop(ActorState.STOPPED);
+            }
+            else if (!this.state.get().isTerminal() || this.mailbox.hasMessages()) {
+                logger.error("Actor '{}': its executor refused to run it; the actor is stopped for good", this.name,
+                        ex);
+                this.lastError = ex;
+                terminate(ActorState.FAILED, ex);
+            }
             this.status.set(IDLE);
         }
     }
