@@ -1,0 +1,275 @@
+package dev.actors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A batch actor gets its messages in groups, flushed by size, by time or at shutdown, and every caller gets the
+ * result of its own message.
+ */
+class BatchActorTests extends ActorSystemTestSupport {
+
+    /** Records each flush the actor system reports. */
+    static final class FlushRecorder implements ActorListener {
+
+        final List<String> flushes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void batchFlushed(FlushTrigger trigger, int size, long nanos, boolean success) {
+            this.flushes.add(trigger.tagValue() + ":" + size + ":" + (success ? "ok" : "failed"));
+        }
+    }
+
+    private final FlushRecorder recorder = new FlushRecorder();
+
+    private ActorSystem recording() {
+        ActorSystem recording = ActorSystem.builder().listenerFactory((actor) -> this.recorder).build();
+        this.system.close();
+        this.system = recording;
+        return recording;
+    }
+
+    /** Doubles each number and records the batches it saw. */
+    static final class Doubler implements BatchActor<Integer, Integer> {
+
+        final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+
+        @Override
+        public List<Integer> handleBatch(List<Integer> messages) {
+            this.batches.add(List.copyOf(messages));
+            return messages.stream().map((m) -> m * 2).toList();
+        }
+    }
+
+    @Test
+    void defaultsAreHundredMessagesAndTenMilliseconds() {
+        assertThat(ActorSettings.defaults().batchMaxSize()).isEqualTo(100);
+        assertThat(ActorSettings.defaults().batchMaxTime()).isEqualTo(Duration.ofMillis(10));
+    }
+
+    @Test
+    void tenCallsWithMaxSizeTenArriveAsOneBatchAndResultsReachTheirCallersInOrder() throws Exception {
+        Doubler doubler = new Doubler();
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("by-size",
+                settings().batchMaxSize(10).batchMaxTime(Duration.ofHours(1)).build(), () -> doubler);
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(actor.call(i, Duration.ofSeconds(30)));
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(calls.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(i * 2);
+        }
+        assertThat(doubler.batches).containsExactly(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9));
+        assertThat(this.recorder.flushes).containsExactly("size:10:ok");
+        assertThat(actor.kind()).isEqualTo(ActorKind.BATCH);
+        assertThat(actor.stats().flushes()).isEqualTo(1);
+        assertThat(actor.stats().lastFlushSize()).isEqualTo(10);
+    }
+
+    @Test
+    void aPartialBatchIsFlushedByTimeAfterAboutMaxTime() throws Exception {
+        Doubler doubler = new Doubler();
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("by-time",
+                settings().batchMaxSize(100).batchMaxTime(Duration.ofMillis(50)).build(), () -> doubler);
+        long start = System.nanoTime();
+        CompletableFuture<Integer> a = actor.call(1);
+        CompletableFuture<Integer> b = actor.call(2);
+        CompletableFuture<Integer> c = actor.call(3);
+        CompletableFuture.allOf(a, b, c).get(10, TimeUnit.SECONDS);
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(List.of(a.join(), b.join(), c.join())).containsExactly(2, 4, 6);
+        assertThat(doubler.batches).containsExactly(List.of(1, 2, 3));
+        assertThat(this.recorder.flushes).containsExactly("time:3:ok");
+        // Not before max-time; the upper bound is generous: only "not stuck waiting for more" matters.
+        assertThat(waited).isGreaterThanOrEqualTo(Duration.ofMillis(45)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aBacklogIsFlushedAsFullBatchesWithoutWaitingForMaxTime() throws Exception {
+        Gate gate = new Gate();
+        AtomicInteger batchNumber = new AtomicInteger();
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+        ActorRef<Integer, Void> actor = recording().spawnBatch("backlog",
+                settings().batchMaxSize(100).batchMaxTime(Duration.ofHours(1)).mailboxCapacity(2000).build(),
+                () -> (messages) -> {
+                    if (batchNumber.incrementAndGet() == 1) {
+                        gate.pass();
+                    }
+                    sizes.add(messages.size());
+                    return null;
+                });
+        for (int i = 0; i < 100; i++) {
+            actor.cast(i);   // the first full batch, held at the gate while the backlog builds up
+        }
+        gate.awaitEntered();
+        List<CompletableFuture<Void>> backlog = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            backlog.add(actor.call(i, Duration.ofSeconds(30)));
+        }
+        assertThat(actor.stats().mailboxSize()).isEqualTo(1000);
+        gate.open();
+        // With max-time an hour away, only size-triggered flushes can complete these calls.
+        CompletableFuture.allOf(backlog.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        assertThat(sizes).hasSize(11).containsOnly(100);
+        assertThat(this.recorder.flushes).hasSize(11).containsOnly("size:100:ok");
+        assertThat(backlog).allSatisfy((call) -> assertThat(call.join()).isNull());
+    }
+
+    @Test
+    void aFailingFlushFailsOnlyItsOwnCallersAndTheNextBatchSucceeds() throws Exception {
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("flaky",
+                settings().batchMaxSize(3).batchMaxTime(Duration.ofHours(1)).build(), () -> (messages) -> {
+                    if (messages.contains(-1)) {
+                        throw new IllegalStateException("database down");
+                    }
+                    return messages;
+                });
+        List<CompletableFuture<Integer>> first = List.of(actor.call(-1), actor.call(1), actor.call(2));
+        List<CompletableFuture<Integer>> second = List.of(actor.call(3), actor.call(4), actor.call(5));
+        for (CompletableFuture<Integer> call : first) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause().hasMessage("database down");
+        }
+        assertThat(second.get(0).get(10, TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(second.get(2).get(10, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(this.recorder.flushes).containsExactly("size:3:failed", "size:3:ok");
+        assertThat(actor.stats().failed()).isEqualTo(3);
+        assertThat(actor.stats().handled()).isEqualTo(3);
+        assertThat(actor.state()).isEqualTo(ActorState.RUNNING);
+    }
+
+    @Test
+    void aResultListOfTheWrongSizeFailsEveryCallerWithAClearError() throws Exception {
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("sloppy",
+                settings().batchMaxSize(3).batchMaxTime(Duration.ofHours(1)).build(), () -> (messages) -> List.of(1));
+        List<CompletableFuture<Integer>> calls = List.of(actor.call(1), actor.call(2), actor.call(3));
+        for (CompletableFuture<Integer> call : calls) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(BatchResultSizeException.class)
+                .hasMessageContaining("'sloppy'")
+                .hasMessageContaining("returned 1 results for a batch of 3")
+                .hasMessageContaining("one result per message");
+        }
+        assertThat(this.recorder.flushes).containsExactly("size:3:failed");
+    }
+
+    @Test
+    void shutdownFlushesThePartialBatch() throws Exception {
+        Doubler doubler = new Doubler();
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("partial",
+                settings().batchMaxSize(100).batchMaxTime(Duration.ofHours(1)).build(), () -> doubler);
+        List<CompletableFuture<Integer>> calls = List.of(actor.call(1, Duration.ofMinutes(1)),
+                actor.call(2, Duration.ofMinutes(1)));
+        actor.cast(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> actor.stats().mailboxSize() == 0);
+        assertThat(doubler.batches).isEmpty();
+        actor.stop().get(10, TimeUnit.SECONDS);
+        assertThat(calls.get(0).join()).isEqualTo(2);
+        assertThat(calls.get(1).join()).isEqualTo(4);
+        assertThat(doubler.batches).containsExactly(List.of(1, 2, 3));
+        assertThat(this.recorder.flushes).containsExactly("shutdown:3:ok");
+        assertThat(actor.state()).isEqualTo(ActorState.STOPPED);
+    }
+
+    @Test
+    void aCallThatTimedOutIsLeftOutOfItsBatch() throws Exception {
+        Doubler doubler = new Doubler();
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("expiring",
+                settings().batchMaxSize(100).batchMaxTime(Duration.ofMillis(300)).build(), () -> doubler);
+        CompletableFuture<Integer> impatient = actor.call(1, Duration.ofMillis(20));
+        CompletableFuture<Integer> patient = actor.call(2, Duration.ofSeconds(30));
+        assertThat(patient.get(10, TimeUnit.SECONDS)).isEqualTo(4);
+        assertThatThrownBy(impatient::join).hasCauseInstanceOf(ActorCallTimeoutException.class);
+        assertThat(doubler.batches).containsExactly(List.of(2));
+        assertThat(actor.stats().expired()).isEqualTo(1);
+    }
+
+    @Test
+    void nullResultCompletesEveryCallerWithNull() throws Exception {
+        ActorRef<String, Void> actor = this.system.spawnBatch("void",
+                settings().batchMaxSize(2).build(), () -> (messages) -> null);
+        CompletableFuture<Void> a = actor.call("a");
+        CompletableFuture<Void> b = actor.call("b");
+        assertThat(a.get(10, TimeUnit.SECONDS)).isNull();
+        assertThat(b.get(10, TimeUnit.SECONDS)).isNull();
+    }
+
+    @Test
+    void batchesNeverOverlapAndKeepArrivalOrderUnderConcurrentSenders() throws Exception {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger overlaps = new AtomicInteger();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("concurrent",
+                settings().batchMaxSize(50).batchMaxTime(Duration.ofMillis(2)).mailboxCapacity(100_000).build(),
+                () -> (messages) -> {
+                    if (inside.incrementAndGet() != 1) {
+                        overlaps.incrementAndGet();
+                    }
+                    seen.addAll(messages);
+                    inside.decrementAndGet();
+                    return messages;
+                });
+        int senders = 4;
+        int perSender = 5_000;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<List<CompletableFuture<Integer>>>> done = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int base = s * perSender;
+                done.add(pool.submit(() -> {
+                    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+                    for (int i = 0; i < perSender; i++) {
+                        calls.add(actor.call(base + i, Duration.ofSeconds(30)));
+                    }
+                    return calls;
+                }));
+            }
+            for (Future<List<CompletableFuture<Integer>>> future : done) {
+                for (CompletableFuture<Integer> call : future.get(60, TimeUnit.SECONDS)) {
+                    int value = call.get(30, TimeUnit.SECONDS);
+                    assertThat(value).isBetween(0, senders * perSender - 1);
+                }
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+        assertThat(overlaps).hasValue(0);
+        assertThat(seen).hasSize(senders * perSender);
+        for (int s = 0; s < senders; s++) {
+            int low = s * perSender;
+            int high = low + perSender;
+            List<Integer> fromSender = seen.stream().filter((v) -> v >= low && v < high).toList();
+            assertThat(fromSender).isSorted();
+        }
+    }
+
+    @Test
+    void aFailingCastBatchIsCountedAndTheActorGoesOn() throws Exception {
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("cast-failures",
+                settings().batchMaxSize(2).batchMaxTime(Duration.ofHours(1)).build(), () -> (messages) -> {
+                    if (messages.contains(-1)) {
+                        throw new IllegalStateException("bad batch");
+                    }
+                    return messages;
+                });
+        actor.cast(-1);
+        actor.cast(1);
+        assertThat(actor.call(2).thenCombine(actor.call(3), Integer::sum).get(10, TimeUnit.SECONDS)).isEqualTo(5);
+        assertThat(actor.stats().failed()).isEqualTo(2);
+        assertThat(actor.stats().lastError()).hasMessage("bad batch");
+    }
+}

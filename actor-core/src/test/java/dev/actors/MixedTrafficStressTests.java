@@ -1,0 +1,137 @@
+package dev.actors;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.RepeatedTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Several producers mix calls, casts, short timeouts and handler failures against a small mailbox, with restarts;
+ * then the actor is stopped. Every accepted call's future completes, and every accepted cast is handled, counted
+ * as failed, or failed by the stop: nothing is lost silently.
+ */
+class MixedTrafficStressTests {
+
+    private static final int PRODUCERS = 6;
+
+    private static final int MESSAGES_PER_PRODUCER = 20_000;
+
+    /** Casts it handled and failed, kept outside the actor because restarts replace the instance. */
+    static final AtomicLong castsHandled = new AtomicLong();
+
+    static final AtomicLong castsFailed = new AtomicLong();
+
+    /** Message: kind 0 = cast, 1 = call; fail = throw. */
+    record Msg(int kind, boolean fail, boolean slow) {
+    }
+
+    static final class Worker implements Actor<Msg, Integer> {
+
+        private int count;
+
+        @Override
+        public Integer handle(Msg msg) throws Exception {
+            if (msg.slow()) {
+                Thread.sleep(1);
+            }
+            if (msg.fail()) {
+                if (msg.kind() == 0) {
+                    castsFailed.incrementAndGet();
+                }
+                throw new IllegalStateException("planned failure");
+            }
+            if (msg.kind() == 0) {
+                castsHandled.incrementAndGet();
+            }
+            return ++this.count;
+        }
+    }
+
+    @RepeatedTest(2)
+    void nothingAcceptedIsLost() throws Exception {
+        castsHandled.set(0);
+        castsFailed.set(0);
+        AtomicLong castsAccepted = new AtomicLong();
+        AtomicLong castsRefused = new AtomicLong();
+        List<CompletableFuture<Integer>> acceptedCalls = java.util.Collections.synchronizedList(new ArrayList<>());
+        ActorSystem system = ActorSystem.builder()
+            .executor(ActorExecutors.platformThreads(2, "stress-"))
+            .build();
+        ActorRef<Msg, Integer> actor = system.spawn("stress",
+                ActorSettings.builder()
+                    .mailboxCapacity(256)
+                    .onFailure(FailurePolicy.RESTART)
+                    .maxRestarts(1_000_000)
+                    .build(),
+                Worker::new);
+        ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < PRODUCERS; p++) {
+                done.add(producers.submit(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    for (int i = 0; i < MESSAGES_PER_PRODUCER; i++) {
+                        boolean fail = random.nextInt(50) == 0;
+                        boolean slow = random.nextInt(500) == 0;
+                        if (random.nextBoolean()) {
+                            try {
+                                actor.cast(new Msg(0, fail, slow));
+                                castsAccepted.incrementAndGet();
+                            }
+                            catch (MailboxFullException ex) {
+                                castsRefused.incrementAndGet();
+                            }
+                        }
+                        else {
+                            Duration timeout = random.nextInt(20) == 0 ? Duration.ofNanos(random.nextInt(200_000) + 1)
+                                    : Duration.ofSeconds(30);
+                            CompletableFuture<Integer> call = actor.call(new Msg(1, fail, slow), timeout);
+                            if (!(call.isCompletedExceptionally() && call.handle((v, ex) -> ex).join()
+                                instanceof MailboxFullException)) {
+                                acceptedCalls.add(call);
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(120, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            producers.shutdownNow();
+        }
+        actor.stop().get(60, TimeUnit.SECONDS);
+        system.close();
+
+        for (CompletableFuture<Integer> call : acceptedCalls) {
+            assertThat(call).isDone();
+        }
+        ActorStats stats = actor.stats();
+        // Every accepted cast was handled, failed in its handler (and counted), or failed by the stop (counted).
+        assertThat(castsHandled.get() + castsFailed.get() + stats.rejectedClosed())
+            .isEqualTo(castsAccepted.get());
+        assertThat(stats.rejectedFull()).isGreaterThanOrEqualTo(castsRefused.get());
+        long callsHandledOrFailed = acceptedCalls.stream()
+            .filter((call) -> !call.isCompletedExceptionally()
+                    || !(call.handle((v, ex) -> ex).join() instanceof ActorCallTimeoutException))
+            .count();
+        // Calls that were handled plus calls that failed in the handler; timed-out ones were expired or handled.
+        assertThat(stats.handled() + stats.failed() + stats.expired())
+            .isEqualTo(castsAccepted.get() - stats.rejectedClosed() + acceptedCalls.size());
+        assertThat(callsHandledOrFailed).isLessThanOrEqualTo(acceptedCalls.size());
+        assertThat(stats.failed()).isPositive();
+        assertThat(stats.restarts()).isEqualTo(stats.failed());
+        assertThat(stats.mailboxSize()).isZero();
+    }
+}
