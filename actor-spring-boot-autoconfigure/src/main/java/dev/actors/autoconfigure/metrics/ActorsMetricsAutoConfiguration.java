@@ -1,0 +1,26 @@
+package dev.actors.autoconfigure.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the actors' Micrometer
+ * metrics: every actor of the application's {@link dev.actors.ActorSystem} gets a {@link MicrometerActorListener}
+ * recording into the application's {@link MeterRegistry}.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class ActorsMetricsAutoConfiguration {
+
+    @Bean
+    MetricsActorSystemCustomizer actorsMetricsActorSystemCustomizer(MeterRegistry meterRegistry) {
+        return new MetricsActorSystemCustomizer(meterRegistry);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.actors.autoconfigure.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+import dev.actors.ActorKind;
+import dev.actors.ActorListener;
+import dev.actors.ActorRef;
+import dev.actors.FlushTrigger;
+import dev.actors.RejectReason;
+
+/**
+ * An {@link ActorListener} that records one actor's activity in a {@link MeterRegistry}. Every meter is tagged
+ * {@code actor=<name>} and registered when the listener is created, so the hot path only records into meters it
+ * already holds and never looks one up.
+ *
+ * <p>Meters that cannot move for the actor's kind are not registered: {@code actor.message.process} exists for plain
+ * actors only, {@code actor.batch.flush} and {@code actor.batch.size} for batch actors only. A dashboard therefore
+ * shows no flat-zero series that could be mistaken for an idle actor.
+ */
+public final class MicrometerActorListener implements ActorListener {
+
+    static final String MAILBOX_SIZE = "actor.mailbox.size";
+
+    static final String MAILBOX_CAPACITY = "actor.mailbox.capacity";
+
+    static final String MESSAGE_WAIT = "actor.message.wait";
+
+    static final String MESSAGE_PROCESS = "actor.message.process";
+
+    static final String MESSAGES_REJECTED = "actor.messages.rejected";
+
+    static final String MESSAGES_EXPIRED = "actor.messages.expired";
+
+    static final String BATCH_FLUSH = "actor.batch.flush";
+
+    static final String BATCH_SIZE = "actor.batch.size";
+
+    static final String RESTARTS = "actor.restarts";
+
+    private static final String MESSAGES = "messages";
+
+    private static final String SUCCESS = "success";
+
+    private static final String FAILURE = "failure";
+
+    private final Timer waitTimer;
+
+    private final Timer processSuccess;
+
+    private final Timer processFailure;
+
+    private final Counter rejectedFull;
+
+    private final Counter rejectedClosed;
+
+    private final Counter expired;
+
+    private final Counter restarts;
+
+    private final Map<FlushTrigger, Timer> flushSuccess;
+
+    private final Map<FlushTrigger, Timer> flushFailure;
+
+    private final DistributionSummary batchSize;
+
+    /**
+     * Registers the meters of one actor.
+     *
+     * @param registry where to register them
+     * @param actor the actor they describe
+     */
+    public MicrometerActorListener(MeterRegistry registry, ActorRef<?, ?> actor) {
+        Tags tags = Tags.of("actor", actor.name());
+        // One record per scrape is the price of reading the size through the public API; sends pay nothing.
+        Gauge.builder(MAILBOX_SIZE, actor, (ref) -> ref.stats().mailboxSize())
+            .tags(tags)
+            .description("Messages waiting in the actor's mailbox")
+            .baseUnit(MESSAGES)
+            .register(registry);
+        int capacity = actor.settings().mailboxCapacity();
+        Gauge.builder(MAILBOX_CAPACITY, () -> capacity)
+            .tags(tags)
+            .description("The bound of the actor's mailbox")
+            .baseUnit(MESSAGES)
+            .register(registry);
+        this.waitTimer = Timer.builder(MESSAGE_WAIT)
+            .tags(tags)
+            .description("Time from a message being accepted to its handling starting")
+            .register(registry);
+        this.rejectedFull = rejectedCounter(registry, tags, RejectReason.FULL);
+        this.rejectedClosed = rejectedCounter(registry, tags, RejectReason.CLOSED);
+        this.expired = Counter.builder(MESSAGES_EXPIRED)
+            .tags(tags)
+            .description("Messages skipped because their caller's timeout passed while they were queued")
+            .baseUnit(MESSAGES)
+            .register(registry);
+        this.restarts = Counter.builder(RESTARTS)
+            .tags(tags)
+            .description("Restarts of the actor by its failure policy")
+            .register(registry);
+        if (actor.kind() == ActorKind.BATCH) {
+            this.processSuccess = null;
+            this.processFailure = null;
+            this.flushSuccess = flushTimers(registry, tags, SUCCESS);
+            this.flushFailure = flushTimers(registry, tags, FAILURE);
+            this.batchSize = DistributionSummary.builder(BATCH_SIZE)
+                .tags(tags)
+                .description("Messages handed to the batch actor per flush")
+                .baseUnit(MESSAGES)
+                .register(registry);
+        }
+        else {
+            this.processSuccess = processTimer(registry, tags, SUCCESS);
+            this.processFailure = processTimer(registry, tags, FAILURE);
+            this.flushSuccess = null;
+            this.flushFailure = null;
+            this.batchSize = null;
+        }
+    }
+
+    private static Counter rejectedCounter(MeterRegistry registry, Tags tags, RejectReason reason) {
+        return Counter.builder(MESSAGES_REJECTED)
+            .tags(tags)
+            .tag("reason", reason.tagValue())
+            .description("Messages the actor did not accept: mailbox full, or actor stopping or stopped")
+            .baseUnit(MESSAGES)
+            .register(registry);
+    }
+
+    private static Timer processTimer(MeterRegistry registry, Tags tags, String outcome) {
+        return Timer.builder(MESSAGE_PROCESS)
+            .tags(tags)
+            .tag("outcome", outcome)
+            .description("Time spent in the actor's handler per message")
+            .register(registry);
+    }
+
+    private static Map<FlushTrigger, Timer> flushTimers(MeterRegistry registry, Tags tags, String outcome) {
+        Map<FlushTrigger, Timer> timers = new EnumMap<>(FlushTrigger.class);
+        for (FlushTrigger trigger : FlushTrigger.values()) {
+            timers.put(trigger, Timer.builder(BATCH_FLUSH)
+                .tags(tags)
+                .tag("trigger", trigger.tagValue())
+                .tag("outcome", outcome)
+                .description("Time spent in the batch actor's handler per flush")
+                .register(registry));
+        }
+        return timers;
+    }
+
+    @Override
+    public void messageStarted(long waitNanos) {
+        this.waitTimer.record(waitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void messageProcessed(long nanos, boolean success) {
+        Timer timer = success ? this.processSuccess : this.processFailure;
+        if (timer != null) {
+            timer.record(nanos, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    @Override
+    public void messageRejected(RejectReason reason) {
+        ((reason == RejectReason.FULL) ? this.rejectedFull : this.rejectedClosed).increment();
+    }
+
+    @Override
+    public void messageExpired() {
+        this.expired.increment();
+    }
+
+    @Override
+    public void batchFlushed(FlushTrigger trigger, int size, long nanos, boolean success) {
+        Map<FlushTrigger, Timer> timers = success ? this.flushSuccess : this.flushFailure;
+        if (timers != null) {
+            timers.get(trigger).record(nanos, TimeUnit.NANOSECONDS);
+            this.batchSize.record(size);
+        }
+    }
+
+    @Override
+    public void restarted(Throwable cause) {
+        this.restarts.increment();
+    }
+}

@@ -1,0 +1,284 @@
+package dev.actors.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.actors.Actor;
+import dev.actors.ActorCallTimeoutException;
+import dev.actors.ActorClosedException;
+import dev.actors.ActorListener;
+import dev.actors.ActorRef;
+import dev.actors.ActorSettings;
+import dev.actors.ActorSystem;
+import dev.actors.BatchActor;
+import dev.actors.FailurePolicy;
+import dev.actors.MailboxFullException;
+import dev.actors.autoconfigure.ActorSystemCustomizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link ActorsMetricsAutoConfiguration}.
+ */
+class ActorsMetricsAutoConfigurationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ActorsMetricsAutoConfiguration.class))
+        .withUserConfiguration(ActorSystemConfiguration.class);
+
+    @Test
+    void backsOffWithoutAMeterRegistry() {
+        this.contextRunner.run((context) -> {
+            assertThat(context).doesNotHaveBean(MetricsActorSystemCustomizer.class);
+            ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("echo", Echo::new);
+            assertThat(actor.call("hi").get(10, TimeUnit.SECONDS)).isEqualTo("hi");
+        });
+    }
+
+    @Test
+    void registersMetersOfAPlainActorWhenItIsCreated() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            context.getBean(ActorSystem.class)
+                .spawn("echo", ActorSettings.builder().mailboxCapacity(42).build(), Echo::new);
+            assertThat(registry.get("actor.mailbox.capacity").tag("actor", "echo").gauge().value()).isEqualTo(42);
+            assertThat(registry.get("actor.mailbox.size").tag("actor", "echo").gauge().value()).isZero();
+            assertThat(registry.get("actor.message.wait").tag("actor", "echo").timer().count()).isZero();
+            assertThat(registry.get("actor.message.process").tag("actor", "echo").timers()).hasSize(2);
+            assertThat(registry.get("actor.messages.rejected").tag("actor", "echo").counters()).hasSize(2);
+            assertThat(registry.get("actor.messages.expired").tag("actor", "echo").counter().count()).isZero();
+            assertThat(registry.get("actor.restarts").tag("actor", "echo").counter().count()).isZero();
+            assertThat(registry.find("actor.batch.flush").tag("actor", "echo").timers()).isEmpty();
+            assertThat(registry.find("actor.batch.size").tag("actor", "echo").summaries()).isEmpty();
+            assertThat(registry.get("actor.mailbox.size").gauge().getId().getDescription()).isNotBlank();
+            assertThat(registry.get("actor.mailbox.size").gauge().getId().getBaseUnit()).isEqualTo("messages");
+        });
+    }
+
+    @Test
+    void registersBatchMetersOnlyForBatchActors() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            context.getBean(ActorSystem.class).spawnBatch("batch", ActorSettings.defaults(), EchoBatch::new);
+            assertThat(registry.get("actor.batch.flush").tag("actor", "batch").timers()).hasSize(6);
+            assertThat(registry.get("actor.batch.size").tag("actor", "batch").summary().getId().getBaseUnit())
+                .isEqualTo("messages");
+            assertThat(registry.find("actor.message.process").tag("actor", "batch").timers()).isEmpty();
+            assertThat(registry.get("actor.message.wait").tag("actor", "batch").timer()).isNotNull();
+        });
+    }
+
+    @Test
+    void recordsHandledAndFailedMessagesAndRestarts() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorSettings settings = ActorSettings.builder().onFailure(FailurePolicy.RESTART).maxRestarts(5).build();
+            ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("worker", settings, Echo::new);
+            assertThat(actor.call("one").get(10, TimeUnit.SECONDS)).isEqualTo("one");
+            assertThat(actor.call("fail")).failsWithin(WAIT);
+            assertThat(actor.call("two").get(10, TimeUnit.SECONDS)).isEqualTo("two");
+            assertThat(process(registry, "worker", "success").count()).isEqualTo(2);
+            assertThat(process(registry, "worker", "failure").count()).isEqualTo(1);
+            assertThat(registry.get("actor.message.wait").tag("actor", "worker").timer().count()).isEqualTo(3);
+            await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(registry.get("actor.restarts").tag("actor", "worker").counter().count())
+                    .isEqualTo(1));
+        });
+    }
+
+    @Test
+    void recordsSizeTimeAndShutdownTriggeredFlushes() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorSystem system = context.getBean(ActorSystem.class);
+            // A minute of max-time: this actor only ever flushes because a batch is full, or at its stop.
+            ActorRef<String, String> sized = system.spawnBatch("sized",
+                    ActorSettings.builder().batchMaxSize(3).batchMaxTime(Duration.ofMinutes(1)).build(),
+                    EchoBatch::new);
+            // Batches of 100 never fill here: this actor only ever flushes on time.
+            ActorRef<String, String> timed = system.spawnBatch("timed",
+                    ActorSettings.builder().batchMaxSize(100).batchMaxTime(Duration.ofMillis(50)).build(),
+                    EchoBatch::new);
+            sized.cast("a");
+            sized.cast("b");
+            sized.cast("c");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(flush(registry, "sized", "size", "success").count())
+                .isEqualTo(1));
+            assertThat(batchSize(registry, "sized").count()).isEqualTo(1);
+            assertThat(batchSize(registry, "sized").totalAmount()).isEqualTo(3);
+            assertThat(timed.call("x").get(10, TimeUnit.SECONDS)).isEqualTo("x");
+            assertThat(timed.call("fail")).failsWithin(WAIT);
+            assertThat(flush(registry, "timed", "time", "success").count()).isEqualTo(1);
+            assertThat(flush(registry, "timed", "time", "failure").count()).isEqualTo(1);
+            assertThat(flush(registry, "timed", "size", "success").count()).isZero();
+            assertThat(batchSize(registry, "timed").totalAmount()).isEqualTo(2);
+            sized.cast("d");
+            sized.stop().get(10, TimeUnit.SECONDS);
+            assertThat(flush(registry, "sized", "shutdown", "success").count()).isEqualTo(1);
+            assertThat(batchSize(registry, "sized").totalAmount()).isEqualTo(4);
+            assertThat(registry.get("actor.message.wait").tag("actor", "sized").timer().count()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void countsMessagesRejectedByAFullMailboxAndByAStoppedActor() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            Gate gate = new Gate();
+            ActorRef<String, String> tiny = context.getBean(ActorSystem.class)
+                .spawn("tiny", ActorSettings.builder().mailboxCapacity(1).build(), () -> gate);
+            tiny.cast("held");
+            gate.awaitStarted();
+            tiny.cast("queued");
+            assertThat(registry.get("actor.mailbox.size").tag("actor", "tiny").gauge().value()).isEqualTo(1);
+            assertThatExceptionOfType(MailboxFullException.class).isThrownBy(() -> tiny.cast("refused"));
+            assertThat(rejected(registry, "tiny", "full")).isEqualTo(1);
+            assertThat(rejected(registry, "tiny", "closed")).isZero();
+            gate.open();
+            tiny.stop().get(10, TimeUnit.SECONDS);
+            assertThatExceptionOfType(ActorClosedException.class).isThrownBy(() -> tiny.cast("too late"));
+            assertThat(rejected(registry, "tiny", "full")).isEqualTo(1);
+            assertThat(rejected(registry, "tiny", "closed")).isEqualTo(1);
+            assertThat(registry.get("actor.mailbox.size").tag("actor", "tiny").gauge().value()).isZero();
+        });
+    }
+
+    @Test
+    void countsCallsThatExpiredWhileQueued() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            Gate gate = new Gate();
+            ActorRef<String, String> slow = context.getBean(ActorSystem.class)
+                .spawn("slow", ActorSettings.defaults(), () -> gate);
+            CompletableFuture<String> held = slow.call("held");
+            gate.awaitStarted();
+            CompletableFuture<String> late = slow.call("late", Duration.ofMillis(50));
+            assertThat(late).failsWithin(WAIT)
+                .withThrowableThat()
+                .withCauseInstanceOf(ActorCallTimeoutException.class);
+            assertThat(registry.get("actor.messages.expired").tag("actor", "slow").counter().count()).isZero();
+            gate.open();
+            assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo("held");
+            await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(
+                        registry.get("actor.messages.expired").tag("actor", "slow").counter().count())
+                    .isEqualTo(1));
+            assertThat(process(registry, "slow", "success").count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void applicationCustomizerAppliedLaterReplacesTheListenerFactory() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
+            .withBean("noListener", ActorSystemCustomizer.class,
+                    () -> (builder) -> builder.listenerFactory((actor) -> ActorListener.NONE))
+            .run((context) -> {
+                context.getBean(ActorSystem.class).spawn("quiet", Echo::new);
+                assertThat(context.getBean(MeterRegistry.class).find("actor.mailbox.size").gauges()).isEmpty();
+            });
+    }
+
+    private static Timer process(MeterRegistry registry, String actor, String outcome) {
+        return registry.get("actor.message.process").tag("actor", actor).tag("outcome", outcome).timer();
+    }
+
+    private static Timer flush(MeterRegistry registry, String actor, String trigger, String outcome) {
+        return registry.get("actor.batch.flush")
+            .tag("actor", actor)
+            .tag("trigger", trigger)
+            .tag("outcome", outcome)
+            .timer();
+    }
+
+    private static DistributionSummary batchSize(MeterRegistry registry, String actor) {
+        return registry.get("actor.batch.size").tag("actor", actor).summary();
+    }
+
+    private static double rejected(MeterRegistry registry, String actor, String reason) {
+        return registry.get("actor.messages.rejected").tag("actor", actor).tag("reason", reason).counter().count();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ActorSystemConfiguration {
+
+        @Bean
+        ActorSystem actorSystem(ObjectProvider<ActorSystemCustomizer> customizers) {
+            ActorSystem.Builder builder = ActorSystem.builder();
+            customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+            return builder.build();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MeterRegistryConfiguration {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    static class Echo implements Actor<String, String> {
+
+        @Override
+        public String handle(String message) {
+            if (message.equals("fail")) {
+                throw new IllegalStateException("failed on purpose");
+            }
+            return message;
+        }
+    }
+
+    static class EchoBatch implements BatchActor<String, String> {
+
+        @Override
+        public List<String> handleBatch(List<String> messages) {
+            if (messages.contains("fail")) {
+                throw new IllegalStateException("failed on purpose");
+            }
+            return messages;
+        }
+    }
+
+    /** Holds its first message in the handler until opened. */
+    static class Gate implements Actor<String, String> {
+
+        private final CountDownLatch started = new CountDownLatch(1);
+
+        private final CountDownLatch opened = new CountDownLatch(1);
+
+        @Override
+        public String handle(String message) throws InterruptedException {
+            this.started.countDown();
+            this.opened.await(10, TimeUnit.SECONDS);
+            return message;
+        }
+
+        void awaitStarted() throws InterruptedException {
+            assertThat(this.started.await(10, TimeUnit.SECONDS)).as("handler started").isTrue();
+        }
+
+        void open() {
+            this.opened.countDown();
+        }
+    }
+}
