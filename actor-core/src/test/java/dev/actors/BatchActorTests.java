@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -224,29 +221,15 @@ class BatchActorTests extends ActorSystemTestSupport {
                 });
         int senders = 4;
         int perSender = 5_000;
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try {
-            List<Future<List<CompletableFuture<Integer>>>> done = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                int base = s * perSender;
-                done.add(pool.submit(() -> {
-                    List<CompletableFuture<Integer>> calls = new ArrayList<>();
-                    for (int i = 0; i < perSender; i++) {
-                        calls.add(actor.call(base + i, Duration.ofSeconds(30)));
-                    }
-                    return calls;
-                }));
+        inParallel(senders, (sender) -> {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < perSender; i++) {
+                calls.add(actor.call(sender * perSender + i, Duration.ofSeconds(30)));
             }
-            for (Future<List<CompletableFuture<Integer>>> future : done) {
-                for (CompletableFuture<Integer> call : future.get(60, TimeUnit.SECONDS)) {
-                    int value = call.get(30, TimeUnit.SECONDS);
-                    assertThat(value).isBetween(0, senders * perSender - 1);
-                }
+            for (CompletableFuture<Integer> call : calls) {
+                assertThat(call.get(30, TimeUnit.SECONDS)).isBetween(0, senders * perSender - 1);
             }
-        }
-        finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(overlaps).hasValue(0);
         assertThat(seen).hasSize(senders * perSender);
         for (int s = 0; s < senders; s++) {

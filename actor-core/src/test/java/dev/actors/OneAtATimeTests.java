@@ -3,9 +3,6 @@ package dev.actors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,26 +46,13 @@ class OneAtATimeTests extends ActorSystemTestSupport {
         PlainCounter counter = new PlainCounter();
         ActorRef<Integer, Long> actor = this.system.spawn("counter",
                 settings().mailboxCapacity(THREADS * CALLS).build(), () -> counter);
-        ExecutorService senders = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                done.add(senders.submit(() -> {
-                    List<CompletableFuture<Long>> replies = new ArrayList<>(CALLS);
-                    for (int i = 0; i < CALLS; i++) {
-                        replies.add(actor.call(1));
-                    }
-                    replies.forEach(CompletableFuture::join);
-                    return null;
-                }));
+        inParallel(THREADS, (sender) -> {
+            List<CompletableFuture<Long>> replies = new ArrayList<>(CALLS);
+            for (int i = 0; i < CALLS; i++) {
+                replies.add(actor.call(1));
             }
-            for (Future<?> future : done) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        }
-        finally {
-            senders.shutdownNow();
-        }
+            replies.forEach(CompletableFuture::join);
+        });
         assertThat(actor.call(0).get(10, TimeUnit.SECONDS)).isEqualTo((long) THREADS * CALLS);
         assertThat(counter.overlaps).hasValue(0);
         assertThat(actor.stats().handled()).isEqualTo(THREADS * CALLS + 1L);
@@ -79,23 +63,11 @@ class OneAtATimeTests extends ActorSystemTestSupport {
         PlainCounter counter = new PlainCounter();
         ActorRef<Integer, Long> actor = this.system.spawn("cast-counter",
                 settings().mailboxCapacity(THREADS * CALLS).build(), () -> counter);
-        ExecutorService senders = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                done.add(senders.submit(() -> {
-                    for (int i = 0; i < CALLS; i++) {
-                        actor.cast(1);
-                    }
-                }));
+        inParallel(THREADS, (sender) -> {
+            for (int i = 0; i < CALLS; i++) {
+                actor.cast(1);
             }
-            for (Future<?> future : done) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        }
-        finally {
-            senders.shutdownNow();
-        }
+        });
         // The call is queued behind every cast, so its reply sees all of them.
         assertThat(actor.call(0).get(30, TimeUnit.SECONDS)).isEqualTo((long) THREADS * CALLS);
         assertThat(counter.overlaps).hasValue(0);
@@ -131,30 +103,17 @@ class OneAtATimeTests extends ActorSystemTestSupport {
         OrderChecker checker = new OrderChecker(senders);
         ActorRef<long[], Void> actor = this.system.spawn("order",
                 settings().mailboxCapacity(senders * perSender).build(), () -> checker);
-        ExecutorService pool = Executors.newFixedThreadPool(senders);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int s = 0; s < senders; s++) {
-                long sender = s;
-                done.add(pool.submit(() -> {
-                    for (long i = 0; i < perSender; i++) {
-                        // Alternate casts and calls: both go through the same mailbox.
-                        if (i % 2 == 0) {
-                            actor.cast(new long[] { sender, i });
-                        }
-                        else {
-                            actor.call(new long[] { sender, i });
-                        }
-                    }
-                }));
+        inParallel(senders, (sender) -> {
+            for (long i = 0; i < perSender; i++) {
+                // Alternate casts and calls: both go through the same mailbox.
+                if (i % 2 == 0) {
+                    actor.cast(new long[] { sender, i });
+                }
+                else {
+                    actor.call(new long[] { sender, i });
+                }
             }
-            for (Future<?> future : done) {
-                future.get(60, TimeUnit.SECONDS);
-            }
-        }
-        finally {
-            pool.shutdownNow();
-        }
+        });
         actor.stop().get(30, TimeUnit.SECONDS);
         assertThat(checker.outOfOrder).isZero();
         assertThat(checker.lastSeen).containsOnly(perSender - 1L);
