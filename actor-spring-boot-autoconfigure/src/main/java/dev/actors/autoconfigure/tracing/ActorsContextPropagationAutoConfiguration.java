@@ -1,0 +1,33 @@
+package dev.actors.autoconfigure.tracing;
+
+import io.micrometer.context.ContextSnapshotFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.actors.ContextPropagator;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} that carries the
+ * sender's context to the handler of a plain actor, so that the caller's Micrometer {@code Observation} (and so its
+ * trace id, and the logging MDC where tracing puts it) is current while the handler runs. Batch actors do not
+ * restore it: one batch mixes the contexts of many senders.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ContextSnapshotFactory.class)
+public final class ActorsContextPropagationAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ContextPropagator actorsContextPropagator() {
+        return new ContextSnapshotPropagator();
+    }
+
+    @Bean
+    ContextPropagatorActorSystemCustomizer actorsContextPropagatorActorSystemCustomizer(
+            ContextPropagator contextPropagator) {
+        return new ContextPropagatorActorSystemCustomizer(contextPropagator);
+    }
+}
