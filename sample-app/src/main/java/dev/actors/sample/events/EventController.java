@@ -1,0 +1,61 @@
+package dev.actors.sample.events;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.actors.ActorHandle;
+
+/**
+ * {@code POST /events} answers 201 only once the event is committed, together with the events of other requests
+ * in one JDBC batch. Reads go straight to the database: only writes need the actor.
+ */
+@RestController
+class EventController {
+
+    private final ActorHandle<Event, Void> eventWriter;
+
+    private final JdbcTemplate jdbc;
+
+    EventController(ActorHandle<Event, Void> eventWriter, JdbcTemplate jdbc) {
+        this.eventWriter = eventWriter;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The body of {@code POST /events}.
+     *
+     * @param type what kind of event (required)
+     * @param payload free text (optional)
+     */
+    record NewEvent(String type, String payload) {
+    }
+
+    @PostMapping("/events")
+    CompletableFuture<ResponseEntity<?>> create(@RequestBody(required = false) NewEvent body) {
+        if (body == null || body.type() == null || body.type().isBlank()) {
+            return CompletableFuture.completedFuture(ResponseEntity
+                .of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "type is required, e.g. {\"type\":\"click\"}"))
+                .build());
+        }
+        Event event = new Event(UUID.randomUUID().toString(), body.type(), body.payload(), Instant.now());
+        return this.eventWriter.call(event)
+            .thenApply((committed) -> ResponseEntity.created(URI.create("/events/" + event.id())).body(event));
+    }
+
+    @GetMapping("/events/count")
+    Map<String, Long> count() {
+        return Map.of("count", this.jdbc.queryForObject("SELECT COUNT(*) FROM events", Long.class));
+    }
+}
