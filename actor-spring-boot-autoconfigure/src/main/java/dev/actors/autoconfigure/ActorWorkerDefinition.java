@@ -1,0 +1,16 @@
+package dev.actors.autoconfigure;
+
+import org.springframework.core.ResolvableType;
+
+/**
+ * One {@code @ActorWorker} class found in the bean definitions.
+ *
+ * @param actorName the actor's name
+ * @param beanName the name of the (prototype) bean that makes its instances
+ * @param actorClass the class
+ * @param batch whether it is a {@link dev.actors.BatchActor}
+ * @param handleType {@code ActorHandle<M, R>} with the actor's message and reply types
+ */
+record ActorWorkerDefinition(String actorName, String beanName, Class<?> actorClass, boolean batch,
+        ResolvableType handleType) {
+}

@@ -1,0 +1,117 @@
+package dev.actors.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+
+import dev.actors.ActorRef;
+import dev.actors.ActorSystem;
+
+/**
+ * Stops the application's actors gracefully when the application context closes, after the web server has stopped
+ * taking requests: queued messages are handled, each actor within its {@code shutdown-timeout}.
+ *
+ * <p>Lifecycles stop from the highest phase to the lowest. The web server finishes its in-flight requests (with
+ * {@code server.shutdown=graceful}) in phase {@code SmartLifecycle.DEFAULT_PHASE - 1024} and stops in phase
+ * {@code DEFAULT_PHASE - 2048}; this one stops in {@value #SMART_LIFECYCLE_PHASE}, after both, so a request that is
+ * being drained can still talk to its actors. Give your own message sources (listeners, schedulers) a higher phase
+ * than this one so that they stop first.
+ *
+ * <p>The actors stop in parallel, and this lifecycle reports that it has stopped once all of them have. When that
+ * takes longer than {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s by default) Spring moves on to the
+ * next phase, and the {@link ActorSystem}'s {@code close()}, run when the context destroys its beans, waits for
+ * the actors once more; so set the phase timeout above the longest {@code shutdown-timeout} of your actors.
+ */
+public final class ActorsLifecycle implements SmartLifecycle {
+
+    /**
+     * The phase of this lifecycle: after the web server's ({@code SmartLifecycle.DEFAULT_PHASE - 2048}).
+     */
+    public static final int SMART_LIFECYCLE_PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
+
+    private static final Log logger = LogFactory.getLog(ActorsLifecycle.class);
+
+    private final ActorSystem actorSystem;
+
+    private volatile boolean running;
+
+    /**
+     * Creates the lifecycle of the actors of a system.
+     *
+     * @param actorSystem the actor system
+     */
+    public ActorsLifecycle(ActorSystem actorSystem) {
+        this.actorSystem = actorSystem;
+    }
+
+    @Override
+    public void start() {
+        // The actors started when their handles were created, before any lifecycle: nothing to do.
+        this.running = true;
+    }
+
+    @Override
+    public void stop() {
+        CompletableFuture<Void> stopped = stopActors();
+        try {
+            stopped.get(longestShutdownTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            logger.warn("Actors did not stop within their shutdown timeouts", ex);
+        }
+        finally {
+            this.running = false;
+        }
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        stopActors().whenComplete((result, failure) -> {
+            this.running = false;
+            callback.run();
+        });
+    }
+
+    private CompletableFuture<Void> stopActors() {
+        List<ActorRef<?, ?>> actors = this.actorSystem.actors();
+        if (!actors.isEmpty() && logger.isDebugEnabled()) {
+            logger.debug("Stopping " + actors.size() + " actor(s), each within its shutdown timeout");
+        }
+        return CompletableFuture.allOf(actors.stream().map(ActorRef::stop).toArray(CompletableFuture[]::new));
+    }
+
+    private Duration longestShutdownTimeout() {
+        return this.actorSystem.actors()
+            .stream()
+            .map((actor) -> actor.settings().shutdownTimeout())
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SMART_LIFECYCLE_PHASE;
+    }
+
+    @Override
+    public boolean isPauseable() {
+        // A stopped actor cannot start again: pausing the context (a checkpoint) must leave the actors running.
+        return false;
+    }
+}
