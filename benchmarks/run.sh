@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs every scenario once, then writes benchmarks/RESULTS.md.
+#
+#   benchmarks/run.sh            # about 8 minutes on 2 cores
+#   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" benchmarks/run.sh   # a quick look, numbers not worth keeping
+#   SKIP_BUILD=1 benchmarks/run.sh   # reuse benchmarks/target/benchmarks.jar
+#
+# Java comes from JAVA_HOME, else from the PATH. On JDK 21+ the virtual-thread rows run too.
+# The HTTP figure (wrk against the sample) runs when wrk is installed and the sample jar is built.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BENCH="$ROOT/benchmarks"
+RESULTS="$BENCH/target/results"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 2 -w 2s -i 3 -r 2s"}
+COMMAND="benchmarks/run.sh${*:+ $*}"
+START=$(date +%s)
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+    echo "== building the benchmark jar"
+    ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests
+fi
+JAR="$BENCH/target/benchmarks.jar"
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+JAVA_SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+if [ "${JAVA_SPEC%%.*}" -ge 21 ]; then
+    ACTORS="actors,actors-virtual"
+else
+    ACTORS="actors"
+    echo "== JDK $JAVA_SPEC: no virtual threads, the actors-virtual rows are skipped"
+fi
+
+source_state() {
+    local commit dirty
+    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+    dirty=$(git status --porcelain -- actor-core benchmarks 2>/dev/null | head -1)
+    echo "commit $commit${dirty:+ (with uncommitted changes in actor-core or benchmarks)}"
+}
+
+{
+    echo "cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+    echo "cores=$(nproc)"
+    echo "memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "os=$(uname -sr)"
+    echo "command=$COMMAND"
+    echo "jmh=$JMH_OPTS"
+    echo "source=$(source_state)"
+    echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "load.before=$(cut -d' ' -f1-3 /proc/loadavg)"
+} > "$RESULTS/env.properties"
+
+jmh() {
+    local name=$1 benchmark=$2 params=${3:-}
+    echo "== $name"
+    # shellcheck disable=SC2086
+    "$JAVA" -jar "$JAR" "dev\.actors\.benchmarks\.$benchmark\." $JMH_OPTS ${params:+-p impl=$params} \
+        -rf json -rff "$RESULTS/$name.json" | tee "$RESULTS/$name.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.)' || true
+}
+
+jmh cast CastBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
+jmh call-latency CallLatencyBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
+jmh call-throughput CallThroughputBenchmark "$ACTORS,pekko,hand-rolled"
+jmh many-actors ManyActorsBenchmark "$ACTORS,pekko"
+jmh batching BatchingBenchmark
+jmh group-commit GroupCommitBenchmark
+
+echo "== heap per idle actor"
+for impl in actors pekko; do
+    "$JAVA" -XX:+UseSerialGC -Xmx2g -cp "$JAR" dev.actors.benchmarks.HeapPerActor "$impl" 100000 \
+        | tee "$RESULTS/heap-$impl.properties"
+done
+
+if ! command -v wrk > /dev/null; then
+    echo "wrk.skipped=wrk is not installed (apt-get install wrk)" >> "$RESULTS/env.properties"
+elif ! ls "$ROOT"/sample-app/target/sample-app-*.jar > /dev/null 2>&1; then
+    echo "wrk.skipped=the sample application jar was not built (./mvnw -pl sample-app -am package)" \
+        >> "$RESULTS/env.properties"
+else
+    echo "== HTTP: wrk against the sample"
+    "$BENCH/wrk/run-wrk.sh" "$RESULTS/wrk.properties" || echo "wrk.skipped=the wrk script failed" >> "$RESULTS/env.properties"
+fi
+
+END=$(date +%s)
+{
+    echo "load.after=$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "duration=$(( (END - START) / 60 )) min $(( (END - START) % 60 )) s"
+} >> "$RESULTS/env.properties"
+
+"$JAVA" -cp "$JAR" dev.actors.benchmarks.ResultsWriter "$RESULTS" "$BENCH/RESULTS.md"
+echo "== done in $(( END - START )) s: benchmarks/RESULTS.md"

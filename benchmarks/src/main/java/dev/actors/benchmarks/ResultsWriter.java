@@ -1,0 +1,339 @@
+package dev.actors.benchmarks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.DoubleBinaryOperator;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns one run's results (JMH's JSON files, the heap measurements, the wrk figures and the machine description
+ * that {@code run.sh} leaves in a results directory) into {@code RESULTS.md}: the machine, the JDK, the command, one
+ * table per scenario and the goals as ratios within the run. Everything below the end marker of an existing file
+ * (the hand-written analysis) is kept.
+ *
+ * <p>Usage: {@code ResultsWriter <results-dir> <RESULTS.md>}.
+ */
+public final class ResultsWriter {
+
+    static final String END_MARKER = "<!-- END OF GENERATED RESULTS: everything below is written by hand and kept -->";
+
+    private static final String[] IMPLS = { "actors", "actors-virtual", "pekko", "hand-rolled", "raw-queue" };
+
+    private static final String NA = "n/a";
+
+    private final Map<String, Score> scores = new LinkedHashMap<>();
+
+    private final Properties env = new Properties();
+
+    private final Properties heapActors = new Properties();
+
+    private final Properties heapPekko = new Properties();
+
+    private final Properties wrk = new Properties();
+
+    private String jdk = "unknown";
+
+    private String jvmArgs = "";
+
+    private ResultsWriter() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            throw new IllegalArgumentException("Usage: ResultsWriter <results-dir> <RESULTS.md>");
+        }
+        Path dir = Path.of(args[0]);
+        Path out = Path.of(args[1]);
+        ResultsWriter writer = new ResultsWriter();
+        writer.read(dir);
+        String kept = "\n## Analysis\n\n(Written by hand after looking at the numbers.)\n";
+        if (Files.exists(out)) {
+            String existing = Files.readString(out, StandardCharsets.UTF_8);
+            int at = existing.indexOf(END_MARKER);
+            if (at >= 0) {
+                kept = existing.substring(at + END_MARKER.length());
+            }
+        }
+        Files.writeString(out, writer.render() + END_MARKER + kept, StandardCharsets.UTF_8);
+        System.out.println("Wrote " + out);
+    }
+
+    private void read(Path dir) throws IOException {
+        ObjectMapper mapper = JsonMapper.builder().build();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
+        }
+        for (Path file : files) {
+            for (JsonNode result : mapper.readTree(file.toFile())) {
+                String benchmark = result.get("benchmark").asString();
+                String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+                String param = "";
+                JsonNode params = result.get("params");
+                if (params != null) {
+                    List<String> values = new ArrayList<>();
+                    params.forEach((value) -> values.add(value.asString()));
+                    param = String.join(",", values);
+                }
+                JsonNode primary = result.get("primaryMetric");
+                double error = number(primary.get("scoreError"));
+                this.scores.put(method + "/" + param, new Score(number(primary.get("score")),
+                        Double.isNaN(error) ? 0 : error, primary.get("scoreUnit").asString()));
+                this.jdk = result.get("jdkVersion").asString() + " (" + result.get("vmName").asString() + " "
+                        + result.get("vmVersion").asString() + ")";
+                List<String> args = new ArrayList<>();
+                result.get("jvmArgs").forEach((arg) -> args.add(arg.asString()));
+                this.jvmArgs = String.join(" ", args);
+            }
+        }
+        load(dir.resolve("env.properties"), this.env);
+        load(dir.resolve("heap-actors.properties"), this.heapActors);
+        load(dir.resolve("heap-pekko.properties"), this.heapPekko);
+        load(dir.resolve("wrk.properties"), this.wrk);
+    }
+
+    /** JMH writes NaN (an error from a single iteration) as a string. */
+    private static double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : Double.parseDouble(node.asString());
+    }
+
+    private static void load(Path file, Properties into) throws IOException {
+        if (Files.exists(file)) {
+            try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                into.load(reader);
+            }
+        }
+    }
+
+    private String render() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n");
+        md.append("Generated by `benchmarks/run.sh` from one run; every number below comes from that run. ")
+            .append("Re-run it to reproduce (see benchmarks/README.md for what each scenario measures).\n\n");
+        md.append("## Machine and command\n\n");
+        md.append("| | |\n|---|---|\n");
+        row(md, "CPU", this.env.getProperty("cpu", "unknown"));
+        row(md, "cores", this.env.getProperty("cores", "unknown"));
+        row(md, "memory", this.env.getProperty("memory", "unknown"));
+        row(md, "OS", this.env.getProperty("os", "unknown"));
+        row(md, "JDK", this.jdk);
+        row(md, "JVM options of the forks", this.jvmArgs.isEmpty() ? "(defaults)" : "`" + this.jvmArgs + "`");
+        row(md, "command", "`" + this.env.getProperty("command", "benchmarks/run.sh") + "`");
+        row(md, "JMH options", "`" + this.env.getProperty("jmh", "") + "`");
+        row(md, "source", this.env.getProperty("source", "unknown"));
+        row(md, "date", this.env.getProperty("date", "unknown"));
+        row(md, "run time", this.env.getProperty("duration", "unknown"));
+        row(md, "load average before / after", this.env.getProperty("load.before", "?") + " / "
+                + this.env.getProperty("load.after", "?"));
+        md.append("\nA 2-core machine shared with other work is noisy: compare columns of the same run, and treat ")
+            .append("differences within the ± (99.9% confidence half-width, from JMH) as no difference.\n\n");
+
+        md.append("Implementations: **actors** = this project, default executor (a pool of platform threads); ")
+            .append("**actors-virtual** = this project, a virtual thread per run (JDK 21+ only); **pekko** = ")
+            .append("Apache Pekko typed actors ").append(org.apache.pekko.actor.ActorSystem.Version())
+            .append(", default dispatcher and mailbox, `tell` and `AskPattern.ask`; **hand-rolled** = one ")
+            .append("single-thread `ThreadPoolExecutor` (`execute`, `CompletableFuture.supplyAsync(..).join()`); ")
+            .append("**raw-queue** = a JCTools MPSC queue and a spinning consumer thread: the limit, no actor ")
+            .append("machinery. Bounded mailboxes hold 65,536 messages; a producer never has more than one burst ")
+            .append("of 10,000 in flight, so nothing is rejected (checked at the end of each run).\n\n");
+
+        md.append("## 1. `cast` throughput into one actor (messages handled per second, higher is better)\n\n");
+        header(md, "producers");
+        implRow(md, "1", "CastBenchmark.oneProducer", IMPLS);
+        implRow(md, "2", "CastBenchmark.twoProducers", IMPLS);
+
+        md.append("\n## 2. `call` round trip\n\n");
+        header(md, "");
+        implRow(md, "one caller at a time (ns per call, lower is better)", "CallLatencyBenchmark.roundTrip", IMPLS);
+        implRow(md, "64 concurrent callers (calls per second)", "CallThroughputBenchmark.callers64", IMPLS);
+        md.append("\nThe raw queue's round trip spins on both sides (a floor, not a competitor); it has no ")
+            .append("64-caller row because 64 spinning callers on 2 cores would measure the OS scheduler.\n");
+
+        md.append("\n## 3. Many actors\n\n");
+        header(md, "");
+        implRow(md, "10,000 actors, one producer, messages spread over them (messages per second)",
+                "ManyActorsBenchmark.spread", IMPLS);
+        heapRow(md, "heap per idle actor, just spawned (bytes)", "bytesPerActorSpawned");
+        heapRow(md, "heap per idle actor, after handling one message (bytes)", "bytesPerActorIdle");
+        md.append("\nHeap: ").append(this.heapActors.getProperty("actors", "?")).append(" actors in a fresh JVM per ")
+            .append("implementation (").append(this.heapActors.getProperty("gc", "?"))
+            .append("), heap used after repeated full GCs, before and after; see HeapPerActor. The hand-rolled ")
+            .append("worker and the raw queue have no many-actor rows: a thread per entity is not run by the ")
+            .append("ten thousand.\n");
+
+        md.append("\n## 4. Batching (16 concurrent callers, this project only)\n\n");
+        md.append("| actor | calls per second |\n|---|---|\n");
+        single(md, "plain actor, no-op handler", "BatchingBenchmark.callers16/plain");
+        single(md, "batch actor, no-op flush, max-size 8", "BatchingBenchmark.callers16/batch-8");
+        single(md, "batch actor, no-op flush, max-size 100 (default; max-time 10 ms)",
+                "BatchingBenchmark.callers16/batch-100");
+        md.append("\n| H2 in memory, one row per call | rows per second |\n|---|---|\n");
+        single(md, "group commit: batch actor, max-size 8, `executeBatch` + one commit per batch",
+                "GroupCommitBenchmark.callers16/group-commit");
+        single(md, "plain actor: one insert + commit per row (batching off)",
+                "GroupCommitBenchmark.callers16/actor-per-row");
+        single(md, "no actor: each caller inserts + commits on its own connection",
+                "GroupCommitBenchmark.callers16/insert-per-request");
+
+        md.append("\n## HTTP: the sample's `POST /events` under wrk\n\n");
+        if (this.wrk.isEmpty()) {
+            md.append("Not measured in this run: ").append(this.env.getProperty("wrk.skipped", "no figures"))
+                .append(". Run `benchmarks/wrk/run-wrk.sh` once the sample application is built.\n");
+        }
+        else {
+            md.append("`").append(this.wrk.getProperty("command", "")).append("`, loopback only.\n\n");
+            md.append("| sample configuration | requests per second | p99 latency | errors |\n|---|---|---|---|\n");
+            for (String config : this.wrk.getProperty("configs", "").split(",")) {
+                if (!config.isBlank()) {
+                    md.append("| ").append(this.wrk.getProperty(config + ".label", config)).append(" | ")
+                        .append(this.wrk.getProperty(config + ".rps", "?")).append(" | ")
+                        .append(this.wrk.getProperty(config + ".p99", "?")).append(" | ")
+                        .append(this.wrk.getProperty(config + ".errors", "0")).append(" |\n");
+                }
+            }
+        }
+
+        md.append("\n## Goals (ratios within this run)\n\n");
+        goals(md);
+        md.append('\n');
+        return md.toString();
+    }
+
+    private void goals(StringBuilder md) {
+        md.append("| goal | actors | actors-virtual |\n|---|---|---|\n");
+        for (String method : new String[] { "oneProducer", "twoProducers" }) {
+            String producers = method.equals("oneProducer") ? "1 producer" : "2 producers";
+            goal(md, "cast throughput, " + producers + ": ≥ 1.2 × the better of pekko and hand-rolled",
+                    "CastBenchmark." + method, (ours, other) -> ours / other, 1.2, true, "pekko", "hand-rolled");
+        }
+        goal(md, "call round trip, 1 caller: latency ≤ the better of pekko and hand-rolled (ratio ≤ 1)",
+                "CallLatencyBenchmark.roundTrip", (ours, other) -> ours / other, 1.0, false, "pekko", "hand-rolled");
+        goal(md, "64 concurrent calls: ≥ 2 × pekko", "CallThroughputBenchmark.callers64",
+                (ours, other) -> ours / other, 2.0, true, "pekko");
+        goal(md, "64 concurrent calls: ≥ 1 × hand-rolled", "CallThroughputBenchmark.callers64",
+                (ours, other) -> ours / other, 1.0, true, "hand-rolled");
+        for (String method : new String[] { "oneProducer", "twoProducers" }) {
+            String producers = method.equals("oneProducer") ? "1 producer" : "2 producers";
+            goal(md, "within 3 × of the raw hand-off (cast, " + producers + "; raw ÷ ours ≤ 3)",
+                    "CastBenchmark." + method, (ours, other) -> other / ours, 3.0, false, "raw-queue");
+        }
+        String ours = this.heapActors.getProperty("bytesPerActorIdle");
+        String pekko = this.heapPekko.getProperty("bytesPerActorIdle");
+        if (ours != null && pekko != null) {
+            double ratio = Double.parseDouble(ours) / Double.parseDouble(pekko);
+            md.append("| heap per idle actor ≤ pekko's (ratio ≤ 1) | ").append(verdict(ratio, 1.0, false))
+                .append(" (").append(ours).append(" vs ").append(pekko).append(" bytes) | ").append(NA)
+                .append(" |\n");
+        }
+    }
+
+    /**
+     * One goal row: the ratio of ours to the better of the others (higher is better when {@code higherWins}).
+     */
+    private void goal(StringBuilder md, String label, String key, DoubleBinaryOperator ratio, double bound,
+            boolean atLeast, String... others) {
+        md.append("| ").append(label);
+        for (String impl : new String[] { "actors", "actors-virtual" }) {
+            Score ours = this.scores.get(key + "/" + impl);
+            Score best = null;
+            String bestName = null;
+            for (String other : others) {
+                Score score = this.scores.get(key + "/" + other);
+                if (score != null && (best == null || better(score, best))) {
+                    best = score;
+                    bestName = other;
+                }
+            }
+            md.append(" | ");
+            if (ours == null || best == null) {
+                md.append(NA);
+            }
+            else {
+                double value = ratio.applyAsDouble(ours.value, best.value);
+                md.append(verdict(value, bound, atLeast));
+                if (others.length > 1) {
+                    md.append(" vs ").append(bestName);
+                }
+            }
+        }
+        md.append(" |\n");
+    }
+
+    private static boolean better(Score a, Score b) {
+        return a.unit.startsWith("ns/") ? a.value < b.value : a.value > b.value;
+    }
+
+    private static String verdict(double ratio, double bound, boolean atLeast) {
+        boolean pass = atLeast ? ratio >= bound : ratio <= bound;
+        return String.format(Locale.ROOT, "%.2f × **%s**", ratio, pass ? "pass" : "miss");
+    }
+
+    private static void header(StringBuilder md, String first) {
+        md.append("| ").append(first);
+        for (String impl : IMPLS) {
+            md.append(" | ").append(impl);
+        }
+        md.append(" |\n|---");
+        for (int i = 0; i < IMPLS.length; i++) {
+            md.append("|---:");
+        }
+        md.append("|\n");
+    }
+
+    private void implRow(StringBuilder md, String label, String key, String[] impls) {
+        md.append("| ").append(label);
+        for (String impl : impls) {
+            Score score = this.scores.get(key + "/" + impl);
+            md.append(" | ").append((score != null) ? score.format() : NA);
+        }
+        md.append(" |\n");
+    }
+
+    private void heapRow(StringBuilder md, String label, String key) {
+        md.append("| ").append(label).append(" | ").append(this.heapActors.getProperty(key, NA)).append(" | ")
+            .append(NA).append(" | ").append(this.heapPekko.getProperty(key, NA)).append(" | ").append(NA)
+            .append(" | ").append(NA).append(" |\n");
+    }
+
+    private void single(StringBuilder md, String label, String key) {
+        Score score = this.scores.get(key);
+        md.append("| ").append(label).append(" | ").append((score != null) ? score.format() : NA).append(" |\n");
+    }
+
+    private static void row(StringBuilder md, String name, String value) {
+        md.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    /** A JMH score with its 99.9% confidence half-width. */
+    private record Score(double value, double error, String unit) {
+
+        String format() {
+            if (this.unit.startsWith("ns/")) {
+                return String.format(Locale.ROOT, "%,.0f ± %,.0f", this.value, this.error);
+            }
+            return human(this.value) + " ± " + human(this.error);
+        }
+
+        private static String human(double value) {
+            if (value >= 1e6) {
+                return String.format(Locale.ROOT, "%.2f M", value / 1e6);
+            }
+            if (value >= 1e3) {
+                return String.format(Locale.ROOT, "%.1f k", value / 1e3);
+            }
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+    }
+}
