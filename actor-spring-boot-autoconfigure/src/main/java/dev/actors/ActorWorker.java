@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +40,11 @@ public @interface ActorWorker {
 
     /**
      * The actor's name: unique in the application, the key of its settings under {@code actors.workers}, the
-     * qualifier of its handle, and the name shown in metrics and the actuator. Defaults to the bean name.
+     * qualifier of its handle, and the name shown in metrics and the actuator. It is the bean name of the class as
+     * well (the handle's bean is {@code actorHandle#<name>}). Defaults to the bean name Spring gives the class.
      *
      * @return the actor's name
      */
+    @AliasFor(annotation = Component.class)
     String value() default "";
 }

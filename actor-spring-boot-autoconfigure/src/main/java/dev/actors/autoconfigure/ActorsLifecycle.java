@@ -21,14 +21,16 @@ import dev.actors.ActorSystem;
  *
  * <p>Lifecycles stop from the highest phase to the lowest. The web server finishes its in-flight requests (with
  * {@code server.shutdown=graceful}) in phase {@code SmartLifecycle.DEFAULT_PHASE - 1024} and stops in phase
- * {@code DEFAULT_PHASE - 2048}; this one stops in {@value #SMART_LIFECYCLE_PHASE}, after both, so a request that is
- * being drained can still talk to its actors. Give your own message sources (listeners, schedulers) a higher phase
- * than this one so that they stop first.
+ * {@code DEFAULT_PHASE - 2048} (see Spring Boot's {@code WebServerApplicationContext}). This lifecycle stops in
+ * phase {@value #SMART_LIFECYCLE_PHASE}, after both, so that requests being drained can still talk to their
+ * actors. Give the application's own message sources (listeners, schedulers) a higher phase than this one so that
+ * they stop first.
  *
  * <p>The actors stop in parallel, and this lifecycle reports that it has stopped once all of them have. When that
- * takes longer than {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s by default) Spring moves on to the
- * next phase, and the {@link ActorSystem}'s {@code close()}, run when the context destroys its beans, waits for
- * the actors once more; so set the phase timeout above the longest {@code shutdown-timeout} of your actors.
+ * takes longer than {@code spring.lifecycle.timeout-per-shutdown-phase} (30 s by default), Spring logs it and goes
+ * on; the actors keep draining, and the {@link ActorSystem}'s {@code close()}, which the context runs before it
+ * destroys the beans the actors use, waits for them. Set the phase timeout above the longest
+ * {@code shutdown-timeout} of the actors to keep the shutdown in order.
  */
 public final class ActorsLifecycle implements SmartLifecycle {
 
