@@ -3,6 +3,7 @@ package dev.actors.autoconfigure.tracing;
 import io.micrometer.context.ContextSnapshotFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import dev.actors.ContextPropagator;
  */
 @AutoConfiguration
 @ConditionalOnClass(ContextSnapshotFactory.class)
+@ConditionalOnBooleanProperty(name = "actors.enabled", matchIfMissing = true)
 public final class ActorsContextPropagationAutoConfiguration {
 
     @Bean

@@ -25,10 +25,12 @@ import dev.actors.ActorListener;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
+import dev.actors.ActorWorker;
 import dev.actors.BatchActor;
 import dev.actors.FailurePolicy;
 import dev.actors.MailboxFullException;
 import dev.actors.autoconfigure.ActorSystemCustomizer;
+import dev.actors.autoconfigure.ActorsAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -197,6 +199,33 @@ class ActorsMetricsAutoConfigurationTests {
             });
     }
 
+    @Test
+    void givesMetersToTheActorWorkersOfTheAutoConfiguredActorSystem() {
+        new ApplicationContextRunner()
+            .withConfiguration(
+                    AutoConfigurations.of(ActorsAutoConfiguration.class, ActorsMetricsAutoConfiguration.class))
+            .withUserConfiguration(MeterRegistryConfiguration.class, Greeter.class)
+            .withPropertyValues("actors.workers.greeter.mailbox-capacity=7")
+            .run((context) -> {
+                MeterRegistry registry = context.getBean(MeterRegistry.class);
+                @SuppressWarnings("unchecked")
+                ActorRef<String, String> greeter = (ActorRef<String, String>) context.getBean(ActorSystem.class)
+                    .find("greeter")
+                    .orElseThrow();
+                assertThat(greeter.call("Ada").get(10, TimeUnit.SECONDS)).isEqualTo("Hello Ada");
+                assertThat(registry.get("actor.mailbox.capacity").tag("actor", "greeter").gauge().value())
+                    .isEqualTo(7);
+                assertThat(process(registry, "greeter", "success").count()).isEqualTo(1);
+            });
+    }
+
+    @Test
+    void backsOffWhenActorsAreDisabled() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
+            .withPropertyValues("actors.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(MetricsActorSystemCustomizer.class));
+    }
+
     private static Timer process(MeterRegistry registry, String actor, String outcome) {
         return registry.get("actor.message.process").tag("actor", actor).tag("outcome", outcome).timer();
     }
@@ -245,6 +274,15 @@ class ActorsMetricsAutoConfigurationTests {
                 throw new IllegalStateException("failed on purpose");
             }
             return message;
+        }
+    }
+
+    @ActorWorker("greeter")
+    static class Greeter implements Actor<String, String> {
+
+        @Override
+        public String handle(String name) {
+            return "Hello " + name;
         }
     }
 
