@@ -1,0 +1,50 @@
+package dev.actors.autoconfigure.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ActorsWebMvcAutoConfiguration}.
+ */
+class ActorsWebMvcAutoConfigurationTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ActorsWebMvcAutoConfiguration.class));
+
+    @Test
+    void mapsActorExceptionsInServletWebApplications() {
+        this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ActorExceptionHandler.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesItsOwnHandler() {
+        this.contextRunner.withBean("myHandler", ActorExceptionHandler.class)
+            .run((context) -> assertThat(context).getBeanNames(ActorExceptionHandler.class)
+                .containsExactly("myHandler"));
+    }
+
+    @Test
+    void backsOffWhenActorsAreDisabled() {
+        this.contextRunner.withPropertyValues("actors.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(ActorExceptionHandler.class));
+    }
+
+    @Test
+    void backsOffWithoutSpringMvc() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+            .run((context) -> assertThat(context).doesNotHaveBean(ActorExceptionHandler.class));
+    }
+
+    @Test
+    void backsOffInApplicationsThatAreNotServletWebApplications() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ActorsWebMvcAutoConfiguration.class))
+            .run((context) -> assertThat(context).doesNotHaveBean(ActorExceptionHandler.class));
+    }
+}
