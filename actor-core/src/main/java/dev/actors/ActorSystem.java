@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import dev.actors.internal.ActorCell;
 import dev.actors.internal.BatchActorCell;
 import dev.actors.internal.PlainActorCell;
+import dev.actors.internal.Timers;
 
 /**
  * Creates, finds and stops actors; usable without Spring.
@@ -44,7 +44,7 @@ public final class ActorSystem implements AutoCloseable {
 
     private final boolean ownsExecutor;
 
-    private final ScheduledThreadPoolExecutor timer;
+    private final Timers timers;
 
     private final ActorSettings defaults;
 
@@ -66,13 +66,7 @@ public final class ActorSystem implements AutoCloseable {
         this.defaults = builder.defaults;
         this.listenerFactory = builder.listenerFactory;
         this.propagator = builder.propagator;
-        this.timer = new ScheduledThreadPoolExecutor(1, (task) -> {
-            Thread thread = new Thread(task, builder.threadNamePrefix + "timer");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Calls are cancelled far more often than they time out: do not let their timeouts pile up in the queue.
-        this.timer.setRemoveOnCancelPolicy(true);
+        this.timers = new Timers(builder.threadNamePrefix + "timer");
     }
 
     /**
@@ -120,7 +114,7 @@ public final class ActorSystem implements AutoCloseable {
     public <M, R> ActorRef<M, R> spawn(String name, ActorSettings settings, Supplier<? extends Actor<M, R>> factory) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
         return register(name, settings,
-                (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timer, this.propagator,
+                (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
                         factory));
     }
 
@@ -139,7 +133,7 @@ public final class ActorSystem implements AutoCloseable {
             Supplier<? extends BatchActor<M, R>> factory) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
         return register(name, settings,
-                (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timer, this.propagator,
+                (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
                         factory));
     }
 
@@ -229,7 +223,7 @@ public final class ActorSystem implements AutoCloseable {
         catch (Exception ex) {
             logger.warn("Failure while stopping actors", ex);
         }
-        this.timer.shutdownNow();
+        this.timers.shutdown();
         if (this.ownsExecutor) {
             ((ExecutorService) this.executor).shutdown();
         }

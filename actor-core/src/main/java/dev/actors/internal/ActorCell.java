@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +64,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     protected final Mailbox mailbox;
 
-    protected final ScheduledExecutorService timer;
+    protected final Timers timers;
 
     protected ActorListener listener = ActorListener.NONE;
 
@@ -76,6 +75,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     private final BooleanSupplier othersWaiting;
 
     private final long callTimeoutNanos;
+
+    /** The timeout lane of {@link #callTimeoutNanos}, kept to skip the lookup on the common path. */
+    private final Timers.Lane callTimeoutLane;
 
     private final AtomicInteger status = new AtomicInteger(IDLE);
 
@@ -114,15 +116,16 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     /** Reused by timers that only need to wake the actor. */
     protected final Runnable wakeUp = this::scheduleRun;
 
-    protected ActorCell(String name, ActorSettings settings, Executor executor, ScheduledExecutorService timer,
+    protected ActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator) {
         this.name = name;
         this.settings = settings;
         this.executor = executor;
-        this.timer = timer;
+        this.timers = timers;
         this.propagator = propagator;
         this.mailbox = new Mailbox(settings.mailboxCapacity());
         this.callTimeoutNanos = settings.callTimeout().toNanos();
+        this.callTimeoutLane = timers.lane(this.callTimeoutNanos);
         this.othersWaiting = othersWaitingProbe(executor);
     }
 
@@ -165,7 +168,8 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             return CompletableFuture.failedFuture(refused);
         }
         Envelope envelope = new Envelope(this.name, message, System.nanoTime(), timeoutNanos, capture());
-        envelope.timeoutTask = this.timer.schedule(envelope, timeoutNanos, TimeUnit.NANOSECONDS);
+        this.timers.watch((timeoutNanos == this.callTimeoutNanos) ? this.callTimeoutLane
+                : this.timers.lane(timeoutNanos), envelope);
         enqueue(envelope);
         return (CompletableFuture<R>) (CompletableFuture<?>) envelope;
     }
@@ -370,7 +374,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     protected final void expired(Envelope envelope) {
         envelope.message = null;
-        envelope.cancelTimeout();
         this.expired.lazySet(this.expired.get() + 1);
         this.listener.messageExpired();
     }
@@ -379,7 +382,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     protected final void succeeded(Envelope envelope, Object result) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.cancelTimeout();
             envelope.complete(result);
         }
     }
@@ -392,7 +394,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     protected final boolean failedWith(Envelope envelope, Throwable failure) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.cancelTimeout();
             envelope.completeExceptionally(failure);
             return false;
         }
@@ -468,10 +469,10 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             }
         }
         Duration timeout = this.settings.shutdownTimeout();
-        this.abortTask = this.timer.schedule(() -> {
+        this.abortTask = this.timers.schedule(() -> {
             this.abortRequested = true;
             scheduleRun();
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }, timeout.toNanos());
         scheduleRun();
         return this.terminated;
     }
@@ -543,7 +544,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     protected final void failClosed(Envelope envelope, ActorClosedException reason) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.cancelTimeout();
             envelope.completeExceptionally(reason);
         }
         this.rejectedClosed.increment();

@@ -3,9 +3,7 @@ package dev.actors.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -56,13 +54,13 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
      * @param name the actor's name
      * @param settings validated settings
      * @param executor runs the handler
-     * @param timer runs timeouts and batch deadlines
+     * @param timers runs timeouts and batch deadlines
      * @param propagator carries the sender's context, or {@code null} (batches do not restore it)
      * @param factory makes actor instances (now, and on every restart)
      */
-    public BatchActorCell(String name, ActorSettings settings, Executor executor, ScheduledExecutorService timer,
+    public BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<? extends BatchActor<M, R>> factory) {
-        super(name, settings, executor, timer, propagator);
+        super(name, settings, executor, timers, propagator);
         this.factory = factory;
         this.maxSize = settings.batchMaxSize();
         this.maxTimeNanos = settings.batchMaxTime().toNanos();
@@ -113,8 +111,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private void armTimer() {
         if (this.batchTimer == null) {
-            this.batchTimer = this.timer.schedule(this.wakeUp, this.batchDeadline - System.nanoTime(),
-                    TimeUnit.NANOSECONDS);
+            this.batchTimer = this.timers.schedule(this.wakeUp, this.batchDeadline - System.nanoTime());
         }
     }
 

@@ -4,22 +4,24 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 import dev.actors.ActorCallTimeoutException;
 
 /**
  * One accepted message. It is, at once, the mailbox's queue node (intrusive: no node object per message), the
- * caller's future for a {@code call}, and the task that fails that future when its timeout passes. So a cast costs
- * one allocation and a call one plus its timer entry.
+ * caller's future for a {@code call}, and the node of its timeout lane ({@link Timers}). So a message costs one
+ * allocation, call or cast.
  */
-public final class Envelope extends CompletableFuture<Object> implements Runnable {
+public final class Envelope extends CompletableFuture<Object> {
 
     private static final VarHandle NEXT;
+
+    private static final VarHandle TIMEOUT_NEXT;
 
     static {
         try {
             NEXT = MethodHandles.lookup().findVarHandle(Envelope.class, "next", Envelope.class);
+            TIMEOUT_NEXT = MethodHandles.lookup().findVarHandle(Envelope.class, "timeoutNext", Envelope.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -40,11 +42,11 @@ public final class Envelope extends CompletableFuture<Object> implements Runnabl
     /** The sender's context, or {@code null}. */
     final Object context;
 
-    /** The pending timeout of a call; set before the envelope is published to the consumer. */
-    ScheduledFuture<?> timeoutTask;
-
     @SuppressWarnings("unused") // accessed through NEXT
     private volatile Envelope next;
+
+    @SuppressWarnings("unused") // accessed through TIMEOUT_NEXT
+    private volatile Envelope timeoutNext;
 
     Envelope(String actorName, Object message, long acceptedAt, long timeoutNanos, Object context) {
         this.actorName = actorName;
@@ -63,18 +65,13 @@ public final class Envelope extends CompletableFuture<Object> implements Runnabl
         return this.timeoutNanos != 0;
     }
 
-    /** Fails the call when its timeout passes (runs on the timer thread). */
-    @Override
-    public void run() {
-        completeExceptionally(new ActorCallTimeoutException(this.actorName, Duration.ofNanos(this.timeoutNanos)));
+    long deadline() {
+        return this.acceptedAt + this.timeoutNanos;
     }
 
-    void cancelTimeout() {
-        ScheduledFuture<?> task = this.timeoutTask;
-        if (task != null) {
-            this.timeoutTask = null;
-            task.cancel(false);
-        }
+    /** Fails the call because its timeout passed (on the timer thread). */
+    void expire() {
+        completeExceptionally(new ActorCallTimeoutException(this.actorName, Duration.ofNanos(this.timeoutNanos)));
     }
 
     Envelope nextAcquire() {
@@ -87,5 +84,17 @@ public final class Envelope extends CompletableFuture<Object> implements Runnabl
 
     void clearNext() {
         NEXT.set(this, null);
+    }
+
+    Envelope timeoutNextAcquire() {
+        return (Envelope) TIMEOUT_NEXT.getAcquire(this);
+    }
+
+    void timeoutNextRelease(Envelope next) {
+        TIMEOUT_NEXT.setRelease(this, next);
+    }
+
+    void clearTimeoutNext() {
+        TIMEOUT_NEXT.set(this, null);
     }
 }

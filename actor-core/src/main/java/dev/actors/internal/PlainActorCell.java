@@ -1,7 +1,6 @@
 package dev.actors.internal;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -29,13 +28,13 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
      * @param name the actor's name
      * @param settings validated settings
      * @param executor runs the handler
-     * @param timer runs timeouts
+     * @param timers runs timeouts
      * @param propagator carries the sender's context, or {@code null}
      * @param factory makes actor instances (now, and on every restart)
      */
-    public PlainActorCell(String name, ActorSettings settings, Executor executor, ScheduledExecutorService timer,
+    public PlainActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<? extends Actor<M, R>> factory) {
-        super(name, settings, executor, timer, propagator);
+        super(name, settings, executor, timers, propagator);
         this.factory = factory;
         this.actor = InstanceFactory.create(name, factory);
     }
