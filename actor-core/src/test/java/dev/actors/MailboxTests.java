@@ -102,6 +102,27 @@ class MailboxTests extends ActorSystemTestSupport {
     }
 
     @Test
+    void aSenderBlockedOnAFullMailboxGetsActorClosedWhenTheActorStops() throws Exception {
+        Gate gate = new Gate();
+        ActorRef<String, String> actor = this.system.spawn("blocking-stop",
+                settings().mailboxCapacity(1).overflow(OverflowPolicy.BLOCK).offerTimeout(Duration.ofSeconds(30))
+                    .build(),
+                () -> (message) -> {
+                    gate.pass();
+                    return message;
+                });
+        actor.call("held");
+        gate.awaitEntered();
+        actor.cast("queued");
+        CompletableFuture<Void> blockedSend = CompletableFuture.runAsync(() -> actor.cast("blocked"));
+        await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> !blockedSend.isDone());
+        actor.stop();
+        assertThatThrownBy(() -> blockedSend.get(10, TimeUnit.SECONDS)).cause()
+            .isInstanceOf(ActorClosedException.class);
+        gate.open();
+    }
+
+    @Test
     void depthFollowsQueuedMessagesAndReturnsToZero() throws Exception {
         Gate gate = new Gate();
         ActorRef<Integer, Integer> actor = this.system.spawn("depth", settings().build(), () -> (message) -> {

@@ -203,6 +203,10 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
                 || (this.settings.overflow() == OverflowPolicy.BLOCK && awaitSpace())) {
             return null;
         }
+        if (!this.state.get().isAccepting()) {
+            // A blocked sender woken by a stop: the actor is closing, not full.
+            return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
+        }
         return rejected(RejectReason.FULL, new MailboxFullException(this.name, this.mailbox.capacity()));
     }
 
