@@ -68,12 +68,12 @@ class ReadmeTests {
         int start = readme.indexOf(heading);
         assertThat(start).as("README section " + heading).isNotNegative();
         Map<String, String> rows = new LinkedHashMap<>();
-        Pattern row = Pattern.compile("^\\| `([^`]+)` \\| `?([^`|]*?)`? \\|", Pattern.MULTILINE);
+        Pattern row = Pattern.compile("^\\| `([^`]+)` \\| ([^|]*)\\|", Pattern.MULTILINE);
         String section = readme.substring(start);
         int end = section.indexOf("\n### ", heading.length());
         Matcher matcher = row.matcher((end > 0) ? section.substring(0, end) : section);
         while (matcher.find()) {
-            rows.put(matcher.group(1), matcher.group(2).trim());
+            rows.put(matcher.group(1), matcher.group(2).replace("`", "").trim());
         }
         return rows;
     }
