@@ -54,12 +54,14 @@ class MailboxTests extends ActorSystemTestSupport {
         assertThat(actor.stats().handled()).isEqualTo(4);
     }
 
-    @Test
-    void blockPolicyMakesTheSenderWaitForSpace() throws Exception {
-        Gate gate = new Gate();
-        ActorRef<String, String> actor = this.system.spawn("blocking",
-                settings().mailboxCapacity(1).overflow(OverflowPolicy.BLOCK).offerTimeout(Duration.ofSeconds(30))
-                    .build(),
+    /**
+     * An actor with a one-message mailbox whose handler is held at the gate on "held" and which has "queued"
+     * waiting: the next send finds the mailbox full.
+     */
+    private ActorRef<String, String> fullBlockingActor(String name, Duration offerTimeout, Gate gate)
+            throws InterruptedException {
+        ActorRef<String, String> actor = this.system.spawn(name,
+                settings().mailboxCapacity(1).overflow(OverflowPolicy.BLOCK).offerTimeout(offerTimeout).build(),
                 () -> (message) -> {
                     if (message.equals("held")) {
                         gate.pass();
@@ -69,6 +71,13 @@ class MailboxTests extends ActorSystemTestSupport {
         actor.call("held");
         gate.awaitEntered();
         actor.cast("queued");
+        return actor;
+    }
+
+    @Test
+    void blockPolicyMakesTheSenderWaitForSpace() throws Exception {
+        Gate gate = new Gate();
+        ActorRef<String, String> actor = fullBlockingActor("blocking", Duration.ofSeconds(30), gate);
         CompletableFuture<CompletableFuture<String>> blockedSend = CompletableFuture
             .supplyAsync(() -> actor.call("waited"));
         // The sender is parked: nothing returned yet, nothing rejected.
@@ -82,16 +91,7 @@ class MailboxTests extends ActorSystemTestSupport {
     @Test
     void blockPolicyGivesUpAfterTheOfferTimeout() throws Exception {
         Gate gate = new Gate();
-        ActorRef<String, String> actor = this.system.spawn("blocking-timeout",
-                settings().mailboxCapacity(1).overflow(OverflowPolicy.BLOCK).offerTimeout(Duration.ofMillis(200))
-                    .build(),
-                () -> (message) -> {
-                    gate.pass();
-                    return message;
-                });
-        actor.call("held");
-        gate.awaitEntered();
-        actor.cast("queued");
+        ActorRef<String, String> actor = fullBlockingActor("blocking-timeout", Duration.ofMillis(200), gate);
         long start = System.nanoTime();
         assertThatThrownBy(() -> actor.cast("late")).isInstanceOf(MailboxFullException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
@@ -104,16 +104,7 @@ class MailboxTests extends ActorSystemTestSupport {
     @Test
     void aSenderBlockedOnAFullMailboxGetsActorClosedWhenTheActorStops() throws Exception {
         Gate gate = new Gate();
-        ActorRef<String, String> actor = this.system.spawn("blocking-stop",
-                settings().mailboxCapacity(1).overflow(OverflowPolicy.BLOCK).offerTimeout(Duration.ofSeconds(30))
-                    .build(),
-                () -> (message) -> {
-                    gate.pass();
-                    return message;
-                });
-        actor.call("held");
-        gate.awaitEntered();
-        actor.cast("queued");
+        ActorRef<String, String> actor = fullBlockingActor("blocking-stop", Duration.ofSeconds(30), gate);
         CompletableFuture<Void> blockedSend = CompletableFuture.runAsync(() -> actor.cast("blocked"));
         await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(5)).until(() -> !blockedSend.isDone());
         actor.stop();
