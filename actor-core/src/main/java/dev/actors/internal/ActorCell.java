@@ -1,5 +1,7 @@
 package dev.actors.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
@@ -11,12 +13,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +56,42 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     /** Longest a blocked sender sleeps between looks at the mailbox: bounds the cost of a missed signal. */
     private static final long MAX_SPACE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    private static final VarHandle STATUS;
+
+    private static final VarHandle STATE;
+
+    private static final VarHandle TERMINATED;
+
+    private static final VarHandle REJECTED_FULL;
+
+    private static final VarHandle REJECTED_CLOSED;
+
+    private static final VarHandle HANDLED;
+
+    private static final VarHandle FAILED;
+
+    private static final VarHandle EXPIRED;
+
+    private static final VarHandle RESTARTS;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
+            STATE = lookup.findVarHandle(ActorCell.class, "state", ActorState.class);
+            TERMINATED = lookup.findVarHandle(ActorCell.class, "terminated", CompletableFuture.class);
+            REJECTED_FULL = lookup.findVarHandle(ActorCell.class, "rejectedFull", long.class);
+            REJECTED_CLOSED = lookup.findVarHandle(ActorCell.class, "rejectedClosed", long.class);
+            HANDLED = lookup.findVarHandle(ActorCell.class, "handled", long.class);
+            FAILED = lookup.findVarHandle(ActorCell.class, "failed", long.class);
+            EXPIRED = lookup.findVarHandle(ActorCell.class, "expired", long.class);
+            RESTARTS = lookup.findVarHandle(ActorCell.class, "restarts", long.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     protected final String name;
 
     protected final ActorSettings settings;
@@ -68,22 +102,30 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     protected ActorListener listener = ActorListener.NONE;
 
+    /** Whether a listener wants timings: without one, handling a cast reads no clock at all. */
+    protected boolean timed;
+
     protected final ContextPropagator propagator;
 
     private final Executor executor;
-
-    private final BooleanSupplier othersWaiting;
 
     private final long callTimeoutNanos;
 
     /** The timeout lane of {@link #callTimeoutNanos}, kept to skip the lookup on the common path. */
     private final Timers.Lane callTimeoutLane;
 
-    private final AtomicInteger status = new AtomicInteger(IDLE);
+    /** Senders blocked on a full mailbox: only actors with overflow 'block' have one. */
+    private final SpaceWait spaceWait;
 
-    private final AtomicReference<ActorState> state = new AtomicReference<>(ActorState.RUNNING);
+    // Plain fields below, each accessed through its VarHandle or from the actor's thread only: an idle actor is
+    // a few hundred bytes, with no AtomicXxx or lock objects of its own.
 
-    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private volatile int status = IDLE;
+
+    private volatile ActorState state = ActorState.RUNNING;
+
+    /** Created when first asked for (a stop, a termination): most actors live as long as the application. */
+    private volatile CompletableFuture<Void> terminated;
 
     /** Set once the shutdown timeout has passed: what is still queued is failed, not handled. */
     private volatile boolean abortRequested;
@@ -92,29 +134,26 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     private volatile Throwable lastError;
 
-    /** Consumer-written counters: one writer, so lazySet of get() + n is exact and cheap. */
-    protected final AtomicLong handled = new AtomicLong();
+    /**
+     * Counters written by the actor's thread only, with release stores: one writer needs no atomic add, and a
+     * release store is a plain store on x86, where a volatile one would cost a fence per message. A caller that
+     * saw its reply sees the count that includes it (the store comes before the completion).
+     */
+    private long handled;
 
-    protected final AtomicLong failed = new AtomicLong();
+    private long failed;
 
-    private final AtomicLong expired = new AtomicLong();
+    private long expired;
 
-    private final AtomicLong restarts = new AtomicLong();
+    private long restarts;
 
-    private final LongAdder rejectedFull = new LongAdder();
+    /** Written by senders: atomic adds, rare. */
+    private volatile long rejectedFull;
 
-    private final LongAdder rejectedClosed = new LongAdder();
+    private volatile long rejectedClosed;
 
-    private final ArrayDeque<Long> restartTimes = new ArrayDeque<>();
-
-    private final AtomicInteger spaceWaiters = new AtomicInteger();
-
-    private final ReentrantLock spaceLock = new ReentrantLock();
-
-    private final Condition spaceAvailable = this.spaceLock.newCondition();
-
-    /** Reused by timers that only need to wake the actor. */
-    protected final Runnable wakeUp = this::scheduleRun;
+    /** Actor's thread only; created at the first restart. */
+    private ArrayDeque<Long> restartTimes;
 
     protected ActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator) {
@@ -126,7 +165,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         this.mailbox = new Mailbox(settings.mailboxCapacity());
         this.callTimeoutNanos = settings.callTimeout().toNanos();
         this.callTimeoutLane = timers.lane(this.callTimeoutNanos);
-        this.othersWaiting = othersWaitingProbe(executor);
+        this.spaceWait = (settings.overflow() == OverflowPolicy.BLOCK) ? new SpaceWait() : null;
     }
 
     /**
@@ -136,6 +175,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
      */
     public void listener(ActorListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.timed = listener != ActorListener.NONE;
     }
 
     // ---------------------------------------------------------------- sending
@@ -167,6 +207,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
+        // A call always reads the clock: its deadline is counted from when it was accepted.
         Envelope envelope = new Envelope(this.name, message, System.nanoTime(), timeoutNanos, capture());
         this.timers.watch((timeoutNanos == this.callTimeoutNanos) ? this.callTimeoutLane
                 : this.timers.lane(timeoutNanos), envelope);
@@ -181,7 +222,12 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         if (refused != null) {
             throw refused;
         }
-        enqueue(new Envelope(this.name, message, System.nanoTime(), 0, capture()));
+        enqueue(new Envelope(this.name, message, needsAcceptTime() ? System.nanoTime() : 0, 0, capture()));
+    }
+
+    /** Whether a cast must note when it was accepted: for the wait metric, or for a batch's deadline. */
+    protected boolean needsAcceptTime() {
+        return this.timed;
     }
 
     private void requireMessage(M message) {
@@ -196,14 +242,14 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     /** Reserves a mailbox slot; returns why not, or {@code null} when reserved. */
     private ActorException reserve() {
-        if (!this.state.get().isAccepting()) {
+        if (!this.state.isAccepting()) {
             return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
         }
         if (this.mailbox.tryReserve()
                 || (this.settings.overflow() == OverflowPolicy.BLOCK && awaitSpace())) {
             return null;
         }
-        if (!this.state.get().isAccepting()) {
+        if (!this.state.isAccepting()) {
             // A blocked sender woken by a stop: the actor is closing, not full.
             return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
         }
@@ -211,19 +257,24 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     }
 
     private ActorException rejected(RejectReason reason, ActorException exception) {
-        ((reason == RejectReason.FULL) ? this.rejectedFull : this.rejectedClosed).increment();
-        this.listener.messageRejected(reason);
+        countRejected(reason);
         return exception;
     }
 
+    private void countRejected(RejectReason reason) {
+        ((reason == RejectReason.FULL) ? REJECTED_FULL : REJECTED_CLOSED).getAndAdd(this, 1L);
+        this.listener.messageRejected(reason);
+    }
+
     private boolean awaitSpace() {
+        SpaceWait wait = this.spaceWait;
         long remaining = this.settings.offerTimeout().toNanos();
-        this.spaceWaiters.incrementAndGet();
-        this.spaceLock.lock();
+        wait.waiters.incrementAndGet();
+        wait.lock.lock();
         try {
             long deadline = System.nanoTime() + remaining;
-            while (remaining > 0 && this.state.get().isAccepting()) {
-                this.spaceAvailable.awaitNanos(Math.min(remaining, MAX_SPACE_WAIT_NANOS));
+            while (remaining > 0 && this.state.isAccepting()) {
+                wait.spaceAvailable.awaitNanos(Math.min(remaining, MAX_SPACE_WAIT_NANOS));
                 if (this.mailbox.tryReserve()) {
                     return true;
                 }
@@ -236,8 +287,8 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             return false;
         }
         finally {
-            this.spaceLock.unlock();
-            this.spaceWaiters.decrementAndGet();
+            wait.lock.unlock();
+            wait.waiters.decrementAndGet();
         }
     }
 
@@ -250,7 +301,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     /** Makes sure a run will happen: submits the cell unless it is already scheduled or running. */
     protected final void scheduleRun() {
-        if (this.status.get() == IDLE && this.status.compareAndSet(IDLE, SCHEDULED)) {
+        if (this.status == IDLE && STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
             submit();
         }
     }
@@ -263,34 +314,34 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             // The executor is gone (usually shut down before the actors). Holding the scheduled status, this thread
             // is the consumer: finish a stop with nothing left quietly, else fail what is queued, loudly, rather
             // than leave callers hanging.
-            if (this.state.get() == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
+            if (this.state == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
                 finishStop(ActorState.STOPPED);
             }
-            else if (!this.state.get().isTerminal() || this.mailbox.hasMessages()) {
+            else if (!this.state.isTerminal() || this.mailbox.hasMessages()) {
                 logger.error("Actor '{}': its executor refused to run it; the actor is stopped for good", this.name,
                         ex);
                 this.lastError = ex;
                 terminate(ActorState.FAILED, ex);
             }
-            this.status.set(IDLE);
+            this.status = IDLE;
         }
     }
 
     @Override
     public final void run() {
         try {
-            if (this.state.get().isTerminal()) {
+            if (this.state.isTerminal()) {
                 failQueued(null);
             }
             else {
                 int budget = this.settings.throughput();
-                while (processMessages(budget) && !this.othersWaiting.getAsBoolean()) {
+                while (processMessages(budget) && !othersWaiting(this.executor)) {
                     // The budget ran out but no other task waits for a thread: keep the cache warm and go on.
                 }
-                if (this.abortRequested && this.state.get() == ActorState.STOPPING) {
+                if (this.abortRequested && this.state == ActorState.STOPPING) {
                     abortStop();
                 }
-                else if (this.state.get() == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
+                else if (this.state == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
                     finishStop(ActorState.STOPPED);
                 }
             }
@@ -299,8 +350,8 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             logger.error("Actor '{}': unexpected failure in the runtime", this.name, ex);
         }
         finally {
-            this.status.set(IDLE);
-            if (this.mailbox.hasMessages() || this.state.get() == ActorState.STOPPING) {
+            this.status = IDLE;
+            if (this.mailbox.hasMessages() || this.state == ActorState.STOPPING) {
                 scheduleRun();
             }
         }
@@ -338,8 +389,8 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             if (envelope == null) {
                 return null;
             }
-            if (this.spaceWaiters.get() != 0) {
-                signalSpace();
+            if (this.spaceWait != null && this.spaceWait.waiters.get() != 0) {
+                this.spaceWait.signal();
             }
             if (envelope.isCall() && envelope.isDone()) {
                 expired(envelope);
@@ -359,26 +410,16 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     /** Whether the failure policy has just stopped the actor for good: stop handling. */
     protected final boolean isTerminal() {
-        return this.state.get().isTerminal();
+        return this.state.isTerminal();
     }
 
     protected final boolean isStopping() {
-        return this.state.get() == ActorState.STOPPING;
-    }
-
-    private void signalSpace() {
-        this.spaceLock.lock();
-        try {
-            this.spaceAvailable.signal();
-        }
-        finally {
-            this.spaceLock.unlock();
-        }
+        return this.state == ActorState.STOPPING;
     }
 
     protected final void expired(Envelope envelope) {
         envelope.message = null;
-        this.expired.lazySet(this.expired.get() + 1);
+        EXPIRED.setRelease(this, this.expired + 1);
         this.listener.messageExpired();
     }
 
@@ -423,6 +464,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     private void restart(Throwable failure) {
         long now = System.nanoTime();
         long window = this.settings.restartWithin().toNanos();
+        if (this.restartTimes == null) {
+            this.restartTimes = new ArrayDeque<>();
+        }
         while (!this.restartTimes.isEmpty() && now - this.restartTimes.peekFirst() > window) {
             this.restartTimes.pollFirst();
         }
@@ -434,7 +478,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             return;
         }
         this.restartTimes.addLast(now);
-        this.state.compareAndSet(ActorState.RUNNING, ActorState.RESTARTING);
+        STATE.compareAndSet(this, ActorState.RUNNING, ActorState.RESTARTING);
         try {
             replaceInstance();
         }
@@ -445,15 +489,15 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             terminate(ActorState.FAILED, ex);
             return;
         }
-        this.restarts.lazySet(this.restarts.get() + 1);
-        this.state.compareAndSet(ActorState.RESTARTING, ActorState.RUNNING);
+        RESTARTS.setRelease(this, this.restarts + 1);
+        STATE.compareAndSet(this, ActorState.RESTARTING, ActorState.RUNNING);
         logger.warn("Actor '{}' restarted after a failure (on-failure: restart)", this.name, failure);
         this.listener.restarted(failure);
     }
 
     /** Stops for good and fails everything queued; on the actor's thread (or with the cell scheduled). */
     private void terminate(ActorState finalState, Throwable cause) {
-        this.state.set(finalState);
+        this.state = finalState;
         failPending(closedException("it was stopped by its failure policy", cause));
         failQueued(cause);
         completeTermination();
@@ -464,11 +508,11 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     @Override
     public CompletableFuture<Void> stop() {
         for (;;) {
-            ActorState current = this.state.get();
+            ActorState current = this.state;
             if (!current.isAccepting()) {
-                return this.terminated;
+                return terminated();
             }
-            if (this.state.compareAndSet(current, ActorState.STOPPING)) {
+            if (STATE.compareAndSet(this, current, ActorState.STOPPING)) {
                 break;
             }
         }
@@ -478,12 +522,25 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             scheduleRun();
         }, timeout.toNanos());
         scheduleRun();
-        return this.terminated;
+        return terminated();
     }
 
     @Override
     public CompletableFuture<Void> whenTerminated() {
-        return this.terminated;
+        return terminated();
+    }
+
+    @SuppressWarnings("unchecked")
+    private CompletableFuture<Void> terminated() {
+        CompletableFuture<Void> future = this.terminated;
+        if (future == null) {
+            CompletableFuture<Void> created = new CompletableFuture<>();
+            future = (CompletableFuture<Void>) TERMINATED.compareAndExchange(this, null, created);
+            if (future == null) {
+                future = created;
+            }
+        }
+        return future;
     }
 
     private void abortStop() {
@@ -497,9 +554,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     }
 
     private int failPendingCounted(ActorClosedException reason) {
-        long before = this.rejectedClosed.sum();
+        long before = this.rejectedClosed;
         failPending(reason);
-        return (int) (this.rejectedClosed.sum() - before);
+        return (int) (this.rejectedClosed - before);
     }
 
     private ActorClosedException abortException() {
@@ -508,7 +565,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     }
 
     private void finishStop(ActorState finalState) {
-        this.state.set(finalState);
+        this.state = finalState;
         completeTermination();
     }
 
@@ -517,7 +574,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         if (abort != null) {
             abort.cancel(false);
         }
-        this.terminated.complete(null);
+        terminated().complete(null);
     }
 
     private void failQueued(Throwable cause) {
@@ -550,8 +607,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         if (envelope.isCall()) {
             envelope.completeExceptionally(reason);
         }
-        this.rejectedClosed.increment();
-        this.listener.messageRejected(RejectReason.CLOSED);
+        countRejected(RejectReason.CLOSED);
     }
 
     protected final ActorClosedException closedException(String why, Throwable cause) {
@@ -560,7 +616,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     }
 
     private String stateWord() {
-        return this.state.get().name().toLowerCase(java.util.Locale.ROOT);
+        return this.state.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     // ---------------------------------------------------------------- statistics
@@ -572,14 +628,15 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     @Override
     public ActorState state() {
-        return this.state.get();
+        return this.state;
     }
 
     @Override
     public ActorStats stats() {
-        return new ActorStats(this.name, kind(), this.state.get(), this.mailbox.size(), this.mailbox.capacity(),
-                this.handled.get(), this.failed.get(), this.rejectedFull.sum(), this.rejectedClosed.sum(),
-                this.expired.get(), this.restarts.get(), flushes(), lastFlushSize(), this.lastError);
+        return new ActorStats(this.name, kind(), this.state, this.mailbox.size(), this.mailbox.capacity(),
+                (long) HANDLED.getAcquire(this), (long) FAILED.getAcquire(this), this.rejectedFull,
+                this.rejectedClosed, (long) EXPIRED.getAcquire(this), (long) RESTARTS.getAcquire(this), flushes(),
+                lastFlushSize(), this.lastError);
     }
 
     protected long flushes() {
@@ -590,12 +647,14 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         return 0;
     }
 
+    /** Actor's thread only (one writer, so the read-add-write is exact). */
     protected final void countHandled(int n) {
-        this.handled.lazySet(this.handled.get() + n);
+        HANDLED.setRelease(this, this.handled + n);
     }
 
+    /** Actor's thread only. */
     protected final void countFailed(int n) {
-        this.failed.lazySet(this.failed.get() + n);
+        FAILED.setRelease(this, this.failed + n);
     }
 
     @Override
@@ -607,13 +666,33 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
      * Tells cheaply whether other tasks wait for the executor, so that a run whose budget ran out gives its thread
      * back only when that helps someone. Unknown executors are assumed busy: always yield.
      */
-    private static BooleanSupplier othersWaitingProbe(Executor executor) {
+    private static boolean othersWaiting(Executor executor) {
         if (executor instanceof ThreadPoolExecutor pool) {
-            return () -> !pool.getQueue().isEmpty();
+            return !pool.getQueue().isEmpty();
         }
         if (executor instanceof ForkJoinPool pool) {
-            return pool::hasQueuedSubmissions;
+            return pool.hasQueuedSubmissions();
         }
-        return () -> true;
+        return true;
+    }
+
+    /** The lock and condition on which senders wait for space, with overflow 'block'. */
+    private static final class SpaceWait {
+
+        final AtomicInteger waiters = new AtomicInteger();
+
+        final ReentrantLock lock = new ReentrantLock();
+
+        final Condition spaceAvailable = this.lock.newCondition();
+
+        void signal() {
+            this.lock.lock();
+            try {
+                this.spaceAvailable.signal();
+            }
+            finally {
+                this.lock.unlock();
+            }
+        }
     }
 }

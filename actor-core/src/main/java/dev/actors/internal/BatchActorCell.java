@@ -44,6 +44,9 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private ScheduledFuture<?> batchTimer;
 
+    /** Reused by the batch deadline timer, which only needs to wake the actor. */
+    private final Runnable wakeUp = this::scheduleRun;
+
     private volatile long flushes;
 
     private volatile int lastFlushSize;
@@ -71,6 +74,12 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     @Override
     public ActorKind kind() {
         return ActorKind.BATCH;
+    }
+
+    /** A batch's max-time counts from its first message's arrival. */
+    @Override
+    protected boolean needsAcceptTime() {
+        return true;
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.actors.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A bounded multi-producer, single-consumer queue of {@link Envelope}s.
@@ -13,43 +12,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * a cached limit ({@code consumed + capacity}), re-reading the consumer's counter only when the cache says full, so
  * producers and consumer do not fight over one shared counter. The depth is {@code produced - consumed}: O(1).
  *
+ * <p>The fields producers write and the fields the consumer writes sit on different cache lines (the padding class
+ * between them), so a consumer taking messages does not keep invalidating the line producers swap on.
+ *
  * <p>A producer calls {@link #tryReserve()} and then {@link #offer(Envelope)} (or {@link #cancelReservation()});
  * only the consumer calls {@link #poll()} and {@link #hasMessages()}.
  */
-final class Mailbox {
+final class Mailbox extends MailboxConsumerFields {
 
     private static final VarHandle TAIL;
 
+    private static final VarHandle PRODUCED;
+
+    private static final VarHandle CONSUMED;
+
     static {
         try {
-            TAIL = MethodHandles.lookup().findVarHandle(Mailbox.class, "tail", Envelope.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            TAIL = lookup.findVarHandle(MailboxProducerFields.class, "tail", Envelope.class);
+            PRODUCED = lookup.findVarHandle(MailboxProducerFields.class, "produced", long.class);
+            CONSUMED = lookup.findVarHandle(MailboxConsumerFields.class, "consumed", long.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
         }
     }
 
-    private final int capacity;
-
-    private final AtomicLong produced = new AtomicLong();
-
-    private final AtomicLong consumed = new AtomicLong();
-
-    /** A lower bound of {@code consumed + capacity}; racy writes are fine because any written value is one. */
-    private volatile long producerLimit;
-
-    /** Consumer-only. The last envelope taken (or the initial stub); its successor is the next to take. */
-    private Envelope head;
-
-    @SuppressWarnings("unused") // accessed through TAIL
-    private volatile Envelope tail;
-
     Mailbox(int capacity) {
-        this.capacity = capacity;
-        this.producerLimit = capacity;
-        Envelope stub = new Envelope();
-        this.head = stub;
-        this.tail = stub;
+        super(capacity, new Envelope());
     }
 
     int capacity() {
@@ -58,29 +48,29 @@ final class Mailbox {
 
     /** Messages accepted and not yet taken (including slots reserved a moment before their offer). */
     int size() {
-        long c = this.consumed.get();
-        long size = this.produced.get() - c;
+        long c = (long) CONSUMED.getVolatile(this);
+        long size = (long) PRODUCED.getVolatile(this) - c;
         return (int) Math.max(0, Math.min(size, this.capacity));
     }
 
     boolean tryReserve() {
         for (;;) {
-            long p = this.produced.get();
+            long p = (long) PRODUCED.getVolatile(this);
             if (p >= this.producerLimit) {
-                long limit = this.consumed.get() + this.capacity;
+                long limit = (long) CONSUMED.getVolatile(this) + this.capacity;
                 if (p >= limit) {
                     return false;
                 }
                 this.producerLimit = limit;
             }
-            if (this.produced.compareAndSet(p, p + 1)) {
+            if (PRODUCED.compareAndSet(this, p, p + 1)) {
                 return true;
             }
         }
     }
 
     void cancelReservation() {
-        this.produced.decrementAndGet();
+        PRODUCED.getAndAdd(this, -1L);
     }
 
     void offer(Envelope envelope) {
@@ -104,12 +94,61 @@ final class Mailbox {
         this.head = next;
         // The old head may be a caller's future that lives on: do not let it keep the rest of the queue alive.
         h.clearNext();
-        this.consumed.lazySet(this.consumed.get() + 1);
+        CONSUMED.setRelease(this, this.consumed + 1);
         return next;
     }
 
-    /** Consumer only: whether a message is queued or being linked. Full fence: pairs with a producer's swap. */
+    /** Consumer only: whether a message is queued or being linked. Pairs with a producer's swap of the tail. */
     boolean hasMessages() {
         return (Envelope) TAIL.getVolatile(this) != this.head;
+    }
+}
+
+/** What producers write: the tail they swap, the slots they reserve. */
+abstract class MailboxProducerFields {
+
+    final int capacity;
+
+    volatile Envelope tail;
+
+    long produced;
+
+    /** A lower bound of {@code consumed + capacity}; racy writes are fine because any written value is one. */
+    volatile long producerLimit;
+
+    MailboxProducerFields(int capacity, Envelope stub) {
+        this.capacity = capacity;
+        this.producerLimit = capacity;
+        this.tail = stub;
+    }
+}
+
+/** A cache line between the producers' fields and the consumer's. */
+abstract class MailboxPadding extends MailboxProducerFields {
+
+    long p01;
+    long p02;
+    long p03;
+    long p04;
+    long p05;
+    long p06;
+    long p07;
+
+    MailboxPadding(int capacity, Envelope stub) {
+        super(capacity, stub);
+    }
+}
+
+/** What only the consumer writes. */
+abstract class MailboxConsumerFields extends MailboxPadding {
+
+    /** The last envelope taken (or the initial stub); its successor is the next to take. */
+    Envelope head;
+
+    long consumed;
+
+    MailboxConsumerFields(int capacity, Envelope stub) {
+        super(capacity, stub);
+        this.head = stub;
     }
 }

@@ -52,12 +52,15 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             if (envelope == null) {
                 return false;
             }
-            long start = System.nanoTime();
-            this.listener.messageStarted(start - envelope.acceptedAt);
+            long start = 0;
+            if (this.timed) {
+                start = System.nanoTime();
+                this.listener.messageStarted(start - envelope.acceptedAt);
+            }
             Object result = null;
             Throwable failure = null;
-            ContextPropagator.Scope scope = (envelope.context != null) ? this.propagator.restore(envelope.context)
-                    : null;
+            ContextPropagator.Scope scope = (envelope.context != null)
+                    ? this.propagator.restore(envelope.context) : null;
             try {
                 result = this.actor.handle((M) envelope.message);
             }
@@ -69,7 +72,9 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
                     scope.close();
                 }
             }
-            this.listener.messageProcessed(System.nanoTime() - start, failure == null);
+            if (this.timed) {
+                this.listener.messageProcessed(System.nanoTime() - start, failure == null);
+            }
             if (failure == null) {
                 countHandled(1);
                 succeeded(envelope, result);
@@ -77,7 +82,8 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             else {
                 countFailed(1);
                 if (failedWith(envelope, failure)) {
-                    logger.warn("Actor '{}' failed to handle a cast message (counted as failed)", this.name, failure);
+                    logger.warn("Actor '{}' failed to handle a cast message (counted as failed)", this.name,
+                            failure);
                 }
                 onFailure(failure);
                 if (isTerminal()) {
