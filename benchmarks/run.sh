@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs every scenario once, then writes benchmarks/RESULTS.md.
+# Builds the benchmarks (and the sample), runs every scenario once, then writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            # about 8 minutes on 2 cores
+#   benchmarks/run.sh            # about 9 minutes on 2 cores
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" benchmarks/run.sh   # a quick look, numbers not worth keeping
-#   SKIP_BUILD=1 benchmarks/run.sh   # reuse benchmarks/target/benchmarks.jar
+#   SKIP_BUILD=1 benchmarks/run.sh   # reuse the jars already built
 #
 # Java comes from JAVA_HOME, else from the PATH. On JDK 21+ the virtual-thread rows run too.
 # The HTTP figure (wrk against the sample) runs when wrk is installed and the sample jar is built.
@@ -15,12 +15,13 @@ BENCH="$ROOT/benchmarks"
 RESULTS="$BENCH/target/results"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 2 -w 2s -i 3 -r 2s"}
-COMMAND="benchmarks/run.sh${*:+ $*}"
 START=$(date +%s)
 
 if [ -z "${SKIP_BUILD:-}" ]; then
-    echo "== building the benchmark jar"
+    echo "== building the benchmark jar and the sample application"
     ./mvnw -B -ntp -q -pl benchmarks -am package -DskipTests
+    ./mvnw -B -ntp -q -pl sample-app -am package -DskipTests \
+        || echo "== the sample did not build: no HTTP figure"
 fi
 JAR="$BENCH/target/benchmarks.jar"
 
@@ -28,6 +29,7 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 JAVA_SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+COMMAND="${JAVA_HOME:+JAVA_HOME=<a JDK $JAVA_SPEC> }benchmarks/run.sh"
 if [ "${JAVA_SPEC%%.*}" -ge 21 ]; then
     ACTORS="actors,actors-virtual"
 else

@@ -5,7 +5,7 @@
 #   benchmarks/wrk/run-wrk.sh [output.properties]
 #
 # Needs wrk (apt-get install wrk) and the sample jar (./mvnw -pl sample-app -am package).
-# Tunables: WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_WARMUP (5s), WRK_DURATION (15s), PORT (18080).
+# Tunables: WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_WARMUP (15s), WRK_DURATION (10s), PORT (18080).
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -13,8 +13,8 @@ OUT=${1:-benchmarks/target/wrk.properties}
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 THREADS=${WRK_THREADS:-2}
 CONNECTIONS=${WRK_CONNECTIONS:-64}
-WARMUP=${WRK_WARMUP:-5s}
-DURATION=${WRK_DURATION:-15s}
+WARMUP=${WRK_WARMUP:-15s}
+DURATION=${WRK_DURATION:-10s}
 PORT=${PORT:-18080}
 URL="http://127.0.0.1:$PORT/events"
 SCRIPT=benchmarks/wrk/post-event.lua
