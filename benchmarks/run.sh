@@ -16,6 +16,8 @@ RESULTS="$BENCH/target/results"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 2 -w 2s -i 3 -r 2s"}
 START=$(date +%s)
+SOURCE=$(git status --porcelain -- actor-core benchmarks 2>/dev/null | grep -v 'RESULTS.md' | head -1 || true)
+SOURCE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)${SOURCE:+ (with uncommitted changes in actor-core or benchmarks)}"
 
 if [ -z "${SKIP_BUILD:-}" ]; then
     echo "== building the benchmark jar and the sample application"
@@ -37,13 +39,6 @@ else
     echo "== JDK $JAVA_SPEC: no virtual threads, the actors-virtual rows are skipped"
 fi
 
-source_state() {
-    local commit dirty
-    commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-    dirty=$(git status --porcelain -- actor-core benchmarks 2>/dev/null | head -1)
-    echo "commit $commit${dirty:+ (with uncommitted changes in actor-core or benchmarks)}"
-}
-
 {
     echo "cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
     echo "cores=$(nproc)"
@@ -51,7 +46,7 @@ source_state() {
     echo "os=$(uname -sr)"
     echo "command=$COMMAND"
     echo "jmh=$JMH_OPTS"
-    echo "source=$(source_state)"
+    echo "source=$SOURCE"
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "load.before=$(cut -d' ' -f1-3 /proc/loadavg)"
 } > "$RESULTS/env.properties"
