@@ -126,12 +126,18 @@ class SampleApplicationTests {
         for (int i = 0; i < 200; i++) {
             responses.add(sendAsync("POST", "/events", "{\"type\": \"click\", \"payload\": \"" + i + "\"}"));
         }
+        String lastLocation = null;
         for (CompletableFuture<HttpResponse<String>> response : responses) {
             HttpResponse<String> created = response.get();
             assertThat(created.statusCode()).isEqualTo(201);
-            assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
-                    (location) -> assertThat(location).startsWith("/events/"));
+            lastLocation = created.headers().firstValue("Location").orElseThrow();
+            assertThat(lastLocation).startsWith("/events/");
         }
+        // The event is committed when its 201 arrives: it can be read back at its Location at once.
+        HttpResponse<String> readBack = send("GET", lastLocation, null);
+        assertThat(readBack.statusCode()).isEqualTo(200);
+        assertThat(readBack.body()).contains("\"type\":\"click\"");
+        assertThat(send("GET", "/events/no-such-id", null).statusCode()).isEqualTo(404);
         assertThat(field(send("GET", "/events/count", null).body(), "count")).isEqualTo(String.valueOf(before + 200));
         DistributionSummary batchSize = this.meterRegistry.get("actor.batch.size").tag("actor", "event-writer")
             .summary();

@@ -2,6 +2,7 @@ package dev.actors.sample.events;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -52,6 +54,17 @@ class EventController {
         Event event = new Event(UUID.randomUUID().toString(), body.type(), body.payload(), Instant.now());
         return this.eventWriter.call(event)
             .thenApply((committed) -> ResponseEntity.created(URI.create("/events/" + event.id())).body(event));
+    }
+
+    @GetMapping("/events/{id}")
+    ResponseEntity<?> get(@PathVariable String id) {
+        List<Event> found = this.jdbc.query("SELECT id, type, payload, created_at FROM events WHERE id = ?",
+                (row, n) -> new Event(row.getString(1), row.getString(2), row.getString(3),
+                        row.getTimestamp(4).toInstant()),
+                id);
+        return found.isEmpty()
+                ? ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no event " + id)).build()
+                : ResponseEntity.ok(found.get(0));
     }
 
     @GetMapping("/events/count")
