@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,9 +89,14 @@ public final class ResultsWriter {
                     param = String.join(",", values);
                 }
                 JsonNode primary = result.get("primaryMetric");
-                double error = number(primary.get("scoreError"));
-                this.scores.put(method + "/" + param, new Score(number(primary.get("score")),
-                        Double.isNaN(error) ? 0 : error, primary.get("scoreUnit").asString()));
+                List<Double> iterations = new ArrayList<>();
+                primary.get("rawData").forEach((fork) -> fork.forEach((value) -> iterations.add(number(value))));
+                Collections.sort(iterations);
+                int n = iterations.size();
+                double median = (n % 2 == 1) ? iterations.get(n / 2)
+                        : (iterations.get(n / 2 - 1) + iterations.get(n / 2)) / 2;
+                this.scores.put(method + "/" + param, new Score(median, iterations.get(0), iterations.get(n - 1),
+                        primary.get("scoreUnit").asString()));
                 this.jdk = result.get("jdkVersion").asString() + " (" + result.get("vmName").asString() + " "
                         + result.get("vmVersion").asString() + ")";
                 List<String> args = new ArrayList<>();
@@ -137,8 +143,9 @@ public final class ResultsWriter {
         row(md, "run time", this.env.getProperty("duration", "unknown"));
         row(md, "load average before / after", this.env.getProperty("load.before", "?") + " / "
                 + this.env.getProperty("load.after", "?"));
-        md.append("\nA 2-core machine shared with other work is noisy: compare columns of the same run, and treat ")
-            .append("differences within the ± (99.9% confidence half-width, from JMH) as no difference.\n\n");
+        md.append("\nEach cell is the **median** of the measured iterations, with the lowest and highest in brackets. ")
+            .append("A 2-core machine shared with other work is noisy: compare columns of the same run, and treat ")
+            .append("overlapping ranges as no difference. Goal ratios use the medians.\n\n");
 
         md.append("Implementations: **actors** = this project, default executor (a pool of platform threads); ")
             .append("**actors-virtual** = this project, a virtual thread per run (JDK 21+ only); **pekko** = ")
@@ -316,14 +323,18 @@ public final class ResultsWriter {
         md.append("| ").append(name).append(" | ").append(value).append(" |\n");
     }
 
-    /** A JMH score with its 99.9% confidence half-width. */
-    private record Score(double value, double error, String unit) {
+    /**
+     * The median of the measured iterations, with the lowest and highest: on a small shared machine a burst of
+     * other work spoils an iteration now and then, which moves a mean and its confidence interval far more than the
+     * median.
+     */
+    private record Score(double value, double low, double high, String unit) {
 
         String format() {
             if (this.unit.startsWith("ns/")) {
-                return String.format(Locale.ROOT, "%,.0f ± %,.0f", this.value, this.error);
+                return String.format(Locale.ROOT, "%,.0f (%,.0f–%,.0f)", this.value, this.low, this.high);
             }
-            return human(this.value) + " ± " + human(this.error);
+            return human(this.value) + " (" + human(this.low) + "–" + human(this.high) + ")";
         }
 
         private static String human(double value) {
