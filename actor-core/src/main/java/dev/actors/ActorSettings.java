@@ -38,6 +38,9 @@ public final class ActorSettings {
     /** Default number of messages handled per scheduling run before the thread is handed to other actors. */
     public static final int DEFAULT_THROUGHPUT = 64;
 
+    /** Default {@link #spinBeforeIdle()}: 10 microseconds. */
+    public static final Duration DEFAULT_SPIN_BEFORE_IDLE = Duration.ofNanos(10_000);
+
     private static final ActorSettings DEFAULTS = new Builder().build();
 
     private final int mailboxCapacity;
@@ -62,6 +65,8 @@ public final class ActorSettings {
 
     private final int throughput;
 
+    private final Duration spinBeforeIdle;
+
     private final Executor executor;
 
     private ActorSettings(Builder builder) {
@@ -76,6 +81,7 @@ public final class ActorSettings {
         this.batchMaxSize = builder.batchMaxSize;
         this.batchMaxTime = builder.batchMaxTime;
         this.throughput = builder.throughput;
+        this.spinBeforeIdle = builder.spinBeforeIdle;
         this.executor = builder.executor;
     }
 
@@ -209,6 +215,20 @@ public final class ActorSettings {
     }
 
     /**
+     * How long the actor's thread waits, spinning, for the next message after it answered a call and found the
+     * mailbox empty ({@code spin-before-idle}, default 10 µs; zero turns it off). A caller that got its answer often
+     * calls again within microseconds: catching that message saves a hand-off to the executor and a thread wake-up,
+     * which cuts the round trip of back-to-back calls several times over. The spin stops at once when other tasks
+     * wait for the executor, and only pools that can tell that (a {@code ThreadPoolExecutor} or a
+     * {@code ForkJoinPool}) get one; casts never trigger it, so bulk one-way traffic is unaffected.
+     *
+     * @return the longest spin
+     */
+    public Duration spinBeforeIdle() {
+        return this.spinBeforeIdle;
+    }
+
+    /**
      * The executor that runs this actor's handler, or {@code null} for the {@link ActorSystem}'s.
      *
      * @return the executor, or {@code null}
@@ -235,6 +255,7 @@ public final class ActorSettings {
         positive(actorName, "restart.within", this.restartWithin, false);
         positive(actorName, "shutdown-timeout", this.shutdownTimeout, true);
         positive(actorName, "batch.max-time", this.batchMaxTime, true);
+        positive(actorName, "spin-before-idle", this.spinBeforeIdle, true);
     }
 
     private static void positive(String actorName, String setting, int value) {
@@ -261,7 +282,8 @@ public final class ActorSettings {
                 + ", offer-timeout=" + this.offerTimeout + ", call-timeout=" + this.callTimeout + ", on-failure="
                 + this.onFailure + ", restart.max-restarts=" + this.maxRestarts + ", restart.within="
                 + this.restartWithin + ", shutdown-timeout=" + this.shutdownTimeout + ", batch.max-size="
-                + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", throughput=" + this.throughput + "}";
+                + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", throughput=" + this.throughput
+                + ", spin-before-idle=" + this.spinBeforeIdle + "}";
     }
 
     /**
@@ -291,6 +313,8 @@ public final class ActorSettings {
 
         private int throughput = DEFAULT_THROUGHPUT;
 
+        private Duration spinBeforeIdle = DEFAULT_SPIN_BEFORE_IDLE;
+
         private Executor executor;
 
         private Builder() {
@@ -308,6 +332,7 @@ public final class ActorSettings {
             this.batchMaxSize = settings.batchMaxSize;
             this.batchMaxTime = settings.batchMaxTime;
             this.throughput = settings.throughput;
+            this.spinBeforeIdle = settings.spinBeforeIdle;
             this.executor = settings.executor;
         }
 
@@ -429,6 +454,17 @@ public final class ActorSettings {
          */
         public Builder throughput(int throughput) {
             this.throughput = throughput;
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#spinBeforeIdle()}.
+         *
+         * @param spinBeforeIdle the longest spin, not negative; zero turns it off
+         * @return this builder
+         */
+        public Builder spinBeforeIdle(Duration spinBeforeIdle) {
+            this.spinBeforeIdle = Objects.requireNonNull(spinBeforeIdle, "spin-before-idle");
             return this;
         }
 

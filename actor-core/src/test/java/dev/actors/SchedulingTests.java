@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -64,6 +66,59 @@ class SchedulingTests extends ActorSystemTestSupport {
             // 902 messages: one submission per throughput slice of 100 (an unknown executor gets the thread back
             // after each slice), never one per message.
             assertThat(executor.submissions.get()).isBetween(1, 902 / 100 + 2);
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void backToBackCallsAreCaughtBySpinningInsteadOfAWakeUpEach() throws Exception {
+        // A generous spin: the next call arrives long before it ends, whatever the machine is doing.
+        assertThat(submissionsForSequentialCalls(Duration.ofSeconds(1), 1000)).isEqualTo(1);
+        // Without it, an actor answered goes idle and the next call wakes a thread again.
+        assertThat(submissionsForSequentialCalls(Duration.ZERO, 1000)).isGreaterThan(10);
+    }
+
+    private int submissionsForSequentialCalls(Duration spin, int calls) throws Exception {
+        AtomicInteger submissions = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>()) {
+            @Override
+            public void execute(Runnable command) {
+                submissions.incrementAndGet();
+                super.execute(command);
+            }
+        };
+        try {
+            ActorRef<Integer, Integer> actor = this.system.spawn("spin-" + spin.toMillis(),
+                    settings().executor(pool).spinBeforeIdle(spin).build(), () -> (value) -> value + 1);
+            for (int i = 0; i < calls; i++) {
+                assertThat(actor.call(i).get(10, TimeUnit.SECONDS)).isEqualTo(i + 1);
+            }
+            return submissions.get();
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void castsDoNotMakeTheActorSpin() throws Exception {
+        // Casts alone never spin, even with a long spin set: the thread goes back to the pool once the mailbox is
+        // empty. Were it spinning, it would still be active long after its last message.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+        try {
+            CountDownLatch handled = new CountDownLatch(100);
+            ActorRef<Integer, Integer> actor = this.system.spawn("casts-only",
+                    settings().executor(pool).spinBeforeIdle(Duration.ofMinutes(5)).build(), () -> (value) -> {
+                        handled.countDown();
+                        return value;
+                    });
+            for (int i = 0; i < 100; i++) {
+                actor.cast(i);
+            }
+            assertThat(handled.await(10, TimeUnit.SECONDS)).isTrue();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pool.getActiveCount() == 0);
         }
         finally {
             pool.shutdownNow();

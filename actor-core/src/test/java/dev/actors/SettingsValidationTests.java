@@ -38,6 +38,10 @@ class SettingsValidationTests extends ActorSystemTestSupport {
         assertThatThrownBy(() -> this.system.spawnBatch("d", settings().batchMaxTime(Duration.ofMillis(-5)).build(),
                 () -> (messages) -> null))
             .hasMessageContaining("batch.max-time");
+        assertThatThrownBy(() -> this.system.spawn("e", settings().spinBeforeIdle(Duration.ofNanos(-1)).build(),
+                () -> (message) -> message))
+            .hasMessageContaining("'e'")
+            .hasMessageContaining("spin-before-idle");
         assertThatThrownBy(() -> this.system.spawnBatch("e", settings().batchMaxSize(0).build(),
                 () -> (messages) -> null))
             .hasMessageContaining("batch.max-size");

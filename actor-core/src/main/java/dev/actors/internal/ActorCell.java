@@ -122,6 +122,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     private volatile int status = IDLE;
 
+    /** Whether the last message handled was a call: its caller, now answered, may well send again at once. */
+    protected boolean repliedLast;
+
     private volatile ActorState state = ActorState.RUNNING;
 
     /** Created when first asked for (a stop, a termination): most actors live as long as the application. */
@@ -335,9 +338,15 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             }
             else {
                 int budget = this.settings.throughput();
-                while (processMessages(budget) && !othersWaiting(this.executor)) {
-                    // The budget ran out but no other task waits for a thread: keep the cache warm and go on.
+                boolean more;
+                do {
+                    boolean budgetSpent = processMessages(budget);
+                    // Go on, keeping the cache warm, while nobody else waits for this thread and there is more
+                    // to do: the budget ran out, or a caller just answered called again during a short spin.
+                    more = !othersWaiting(this.executor) && (budgetSpent || (this.repliedLast
+                            && this.state == ActorState.RUNNING && awaitMessageBriefly()));
                 }
+                while (more);
                 if (this.abortRequested && this.state == ActorState.STOPPING) {
                     abortStop();
                 }
@@ -660,6 +669,30 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     @Override
     public String toString() {
         return kind().name().toLowerCase(java.util.Locale.ROOT) + " '" + this.name + "' (" + stateWord() + ")";
+    }
+
+    /**
+     * Spins a few microseconds for the next message before the actor goes idle. Going idle costs the next sender a
+     * hand-off to the executor and a thread wake-up (a system call on both sides); a request/response partner
+     * usually sends again within microseconds, so a short bounded spin saves that round trip, as Erlang's schedulers
+     * and fork-join workers do before they sleep. Only executors that can tell whether others wait get a spin.
+     *
+     * @return {@code true} when a message arrived
+     */
+    private boolean awaitMessageBriefly() {
+        long spinNanos = this.settings.spinBeforeIdle().toNanos();
+        if (spinNanos == 0 || !(this.executor instanceof ThreadPoolExecutor || this.executor instanceof ForkJoinPool)) {
+            return false;
+        }
+        long deadline = System.nanoTime() + spinNanos;
+        do {
+            Thread.onSpinWait();
+            if (this.mailbox.hasMessages()) {
+                return true;
+            }
+        }
+        while (System.nanoTime() - deadline < 0 && !othersWaiting(this.executor));
+        return false;
     }
 
     /**

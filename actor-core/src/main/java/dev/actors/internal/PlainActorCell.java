@@ -52,6 +52,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             if (envelope == null) {
                 return false;
             }
+            this.repliedLast = envelope.isCall();
             long start = 0;
             if (this.timed) {
                 start = System.nanoTime();

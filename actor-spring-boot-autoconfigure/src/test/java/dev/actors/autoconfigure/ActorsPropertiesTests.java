@@ -67,7 +67,7 @@ class ActorsPropertiesTests {
             .collect(Collectors.toMap((property) -> property.get("name").toString().substring(16),
                     (property) -> property.get("defaultValue")));
         ActorSettings runtime = ActorSettings.defaults();
-        assertThat(defaults).hasSize(10);
+        assertThat(defaults).hasSize(11);
         Function<String, Duration> duration = (key) -> DurationStyle.detectAndParse(defaults.get(key).toString());
         assertThat(defaults.get("mailbox-capacity")).isEqualTo(runtime.mailboxCapacity());
         assertThat(OverflowPolicy.valueOf(defaults.get("overflow").toString().toUpperCase()))
@@ -79,6 +79,7 @@ class ActorsPropertiesTests {
         assertThat(defaults.get("restart.max-restarts")).isEqualTo(runtime.maxRestarts());
         assertThat(duration.apply("restart.within")).isEqualTo(runtime.restartWithin());
         assertThat(duration.apply("shutdown-timeout")).isEqualTo(runtime.shutdownTimeout());
+        assertThat(duration.apply("spin-before-idle")).isEqualTo(runtime.spinBeforeIdle());
         assertThat(defaults.get("batch.max-size")).isEqualTo(runtime.batchMaxSize());
         assertThat(duration.apply("batch.max-time")).isEqualTo(runtime.batchMaxTime());
     }
@@ -90,7 +91,7 @@ class ActorsPropertiesTests {
             .contains("actors.enabled", "actors.workers", "actors.defaults.mailbox-capacity",
                     "actors.defaults.overflow", "actors.defaults.offer-timeout", "actors.defaults.call-timeout",
                     "actors.defaults.on-failure", "actors.defaults.restart.max-restarts",
-                    "actors.defaults.restart.within", "actors.defaults.shutdown-timeout",
+                    "actors.defaults.restart.within", "actors.defaults.shutdown-timeout", "actors.defaults.spin-before-idle",
                     "actors.defaults.batch.max-size", "actors.defaults.batch.max-time");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
