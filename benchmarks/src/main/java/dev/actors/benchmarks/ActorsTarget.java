@@ -1,6 +1,7 @@
 package dev.actors.benchmarks;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 
 import dev.actors.ActorExecutors;
 import dev.actors.ActorRef;
@@ -9,30 +10,40 @@ import dev.actors.ActorStats;
 import dev.actors.ActorSystem;
 
 /**
- * This project: {@code actor-core} with its default executor (a pool of platform threads) or, on JDK 21+, with a
- * virtual thread per run. Settings are the defaults but for the mailbox capacity ({@link Target#CAPACITY}).
+ * This project: {@code actor-core} with its default executor (a pool of platform threads), on JDK 21+ with a
+ * virtual thread per run, or (for experiments, not in the default run) on a work-stealing {@link ForkJoinPool} of
+ * the default size in async mode, the kind of pool Pekko's default dispatcher uses. Settings are the defaults but
+ * for the mailbox capacity ({@link Target#CAPACITY}).
  */
 final class ActorsTarget implements Target {
 
     private final Sink sink;
 
-    private final ExecutorService virtualThreads;
+    /** What to shut down: the virtual-thread or fork-join executor, when this target made one. */
+    private final ExecutorService ownExecutor;
 
     private final ActorSystem system;
 
     private final ActorRef<Long, Long>[] actors;
 
+    /** Which executor runs the actors. */
+    enum Executor {
+        DEFAULT, VIRTUAL, FORK_JOIN
+    }
+
     @SuppressWarnings("unchecked")
-    ActorsTarget(boolean virtual, int count) {
+    ActorsTarget(Executor executor, int count) {
         this.sink = (count == 1) ? Sink.forOneActor() : Sink.forManyActors();
         ActorSystem.Builder builder = ActorSystem.builder().threadNamePrefix("actors-");
-        if (virtual) {
-            this.virtualThreads = ActorExecutors.virtualThreads()
+        this.ownExecutor = switch (executor) {
+            case DEFAULT -> null;
+            case VIRTUAL -> ActorExecutors.virtualThreads()
                 .orElseThrow(() -> new IllegalStateException("actors-virtual needs JDK 21 or later"));
-            builder.executor(this.virtualThreads);
-        }
-        else {
-            this.virtualThreads = null;
+            case FORK_JOIN -> new ForkJoinPool(ActorExecutors.defaultThreadCount(),
+                    ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+        };
+        if (this.ownExecutor != null) {
+            builder.executor(this.ownExecutor);
         }
         this.system = builder.build();
         ActorSettings settings = ActorSettings.builder().mailboxCapacity(CAPACITY).build();
@@ -69,8 +80,8 @@ final class ActorsTarget implements Target {
             rejected += stats.rejected() + stats.expired();
         }
         this.system.close();
-        if (this.virtualThreads != null) {
-            this.virtualThreads.shutdown();
+        if (this.ownExecutor != null) {
+            this.ownExecutor.shutdown();
         }
         if (rejected != 0) {
             throw new IllegalStateException(rejected + " messages were rejected or expired: the run is not valid");

@@ -66,14 +66,16 @@ interface Target extends AutoCloseable {
     /**
      * Creates an implementation by its benchmark name.
      *
-     * @param impl {@code actors}, {@code actors-virtual}, {@code pekko}, {@code hand-rolled} or {@code raw-queue}
+     * @param impl {@code actors}, {@code actors-virtual}, {@code pekko}, {@code hand-rolled} or {@code raw-queue};
+     *     also {@code actors-forkjoin}, not in the default run (pass it with {@code -p impl=})
      * @param receivers how many receivers (actors); only the actor implementations support more than one
      * @return the started implementation
      */
     static Target create(String impl, int receivers) {
         return switch (impl) {
-            case "actors" -> new ActorsTarget(false, receivers);
-            case "actors-virtual" -> new ActorsTarget(true, receivers);
+            case "actors" -> new ActorsTarget(ActorsTarget.Executor.DEFAULT, receivers);
+            case "actors-virtual" -> new ActorsTarget(ActorsTarget.Executor.VIRTUAL, receivers);
+            case "actors-forkjoin" -> new ActorsTarget(ActorsTarget.Executor.FORK_JOIN, receivers);
             case "pekko" -> new PekkoTarget(receivers);
             case "hand-rolled" -> new HandRolledTarget(receivers);
             case "raw-queue" -> new RawQueueTarget(receivers);
