@@ -74,10 +74,11 @@ class SchedulingTests extends ActorSystemTestSupport {
 
     @Test
     void backToBackCallsAreCaughtBySpinningInsteadOfAWakeUpEach() throws Exception {
-        // A generous spin: the next call arrives long before it ends, whatever the machine is doing.
-        assertThat(submissionsForSequentialCalls(Duration.ofSeconds(1), 1000)).isEqualTo(1);
-        // Without it, an actor answered goes idle and the next call wakes a thread again.
-        assertThat(submissionsForSequentialCalls(Duration.ZERO, 1000)).isGreaterThan(10);
+        // A generous spin: the next call arrives long before it ends, whatever the machine is doing. (A call that
+        // slips in just before the mailbox is seen empty can end a spin-free drain: rare, hence not exactly 1.)
+        assertThat(submissionsForSequentialCalls(Duration.ofSeconds(1), 1000)).isLessThan(50);
+        // Without it, an actor answered goes idle and nearly every next call wakes a thread again.
+        assertThat(submissionsForSequentialCalls(Duration.ZERO, 1000)).isGreaterThan(500);
     }
 
     private int submissionsForSequentialCalls(Duration spin, int calls) throws Exception {

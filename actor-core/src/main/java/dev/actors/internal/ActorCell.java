@@ -122,8 +122,11 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     private volatile int status = IDLE;
 
-    /** Whether the last message handled was a call: its caller, now answered, may well send again at once. */
-    protected boolean repliedLast;
+    /**
+     * Whether the run just drained the mailbox after answering a single call: its caller may well call again at
+     * once, so a short spin before going idle is likely to pay.
+     */
+    protected boolean loneCallAnswered;
 
     private volatile ActorState state = ActorState.RUNNING;
 
@@ -343,7 +346,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
                     boolean budgetSpent = processMessages(budget);
                     // Go on, keeping the cache warm, while nobody else waits for this thread and there is more
                     // to do: the budget ran out, or a caller just answered called again during a short spin.
-                    more = !othersWaiting(this.executor) && (budgetSpent || (this.repliedLast
+                    more = !othersWaiting(this.executor) && (budgetSpent || (this.loneCallAnswered
                             && this.state == ActorState.RUNNING && awaitMessageBriefly()));
                 }
                 while (more);

@@ -47,12 +47,17 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
     @Override
     @SuppressWarnings("unchecked")
     protected boolean processMessages(int budget) {
+        boolean call = false;
         for (int i = 0; i < budget; i++) {
             Envelope envelope = nextLive();
             if (envelope == null) {
+                // A call, alone since the mailbox was last empty (or with one more: a partner's next call may slip
+                // in before the mailbox is seen empty): a request/response partner, likely to call again at once.
+                // A longer drain means many senders, who need the CPU more than a spin does.
+                this.loneCallAnswered = (call && i <= 2);
                 return false;
             }
-            this.repliedLast = envelope.isCall();
+            call = envelope.isCall();
             long start = 0;
             if (this.timed) {
                 start = System.nanoTime();
