@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (and the sample), runs every scenario once, then writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            # about 9 minutes on 2 cores
+#   benchmarks/run.sh            # about 6 minutes on 2 cores
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" benchmarks/run.sh   # a quick look, numbers not worth keeping
 #   SKIP_BUILD=1 benchmarks/run.sh   # reuse the jars already built
 #
