@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks (and the sample), runs every scenario once, then writes benchmarks/RESULTS.md.
 #
-#   benchmarks/run.sh            # about 6 minutes on 2 cores
+#   benchmarks/run.sh            # about 8 minutes on 2 cores
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" benchmarks/run.sh   # a quick look, numbers not worth keeping
 #   SKIP_BUILD=1 benchmarks/run.sh   # reuse the jars already built
 #
@@ -14,7 +14,7 @@ ROOT=$(pwd)
 BENCH="$ROOT/benchmarks"
 RESULTS="$BENCH/target/results"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JMH_OPTS=${JMH_OPTS:-"-f 1 -wi 3 -w 1s -i 5 -r 1s"}
+JMH_OPTS=${JMH_OPTS:-"-f 2 -wi 2 -w 1s -i 3 -r 1s"}
 START=$(date +%s)
 SOURCE=$(git status --porcelain -- actor-core benchmarks 2>/dev/null | grep -v 'RESULTS.md' | head -1 || true)
 SOURCE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)${SOURCE:+ (with uncommitted changes in actor-core or benchmarks)}"
