@@ -1,5 +1,6 @@
 package dev.actors.benchmarks;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 
@@ -46,11 +47,16 @@ final class ActorsTarget implements Target {
             builder.executor(this.ownExecutor);
         }
         this.system = builder.build();
-        ActorSettings settings = ActorSettings.builder().mailboxCapacity(CAPACITY).build();
+        ActorSettings.Builder settings = ActorSettings.builder().mailboxCapacity(CAPACITY);
+        Long spinNanos = Long.getLong("bench.spinNanos");
+        if (spinNanos != null) {
+            // For before/after measurements of the spin: -jvmArgsAppend -Dbench.spinNanos=0 turns it off.
+            settings.spinBeforeIdle(Duration.ofNanos(spinNanos));
+        }
         Sink sink = this.sink;
         this.actors = new ActorRef[count];
         for (int i = 0; i < count; i++) {
-            this.actors[i] = this.system.spawn("echo-" + i, settings, () -> (message) -> {
+            this.actors[i] = this.system.spawn("echo-" + i, settings.build(), () -> (message) -> {
                 sink.accept(message);
                 return message;
             });
