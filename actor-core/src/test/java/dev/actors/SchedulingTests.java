@@ -77,8 +77,9 @@ class SchedulingTests extends ActorSystemTestSupport {
         // A generous spin: the next call arrives long before it ends, whatever the machine is doing. (A call that
         // slips in just before the mailbox is seen empty can end a spin-free drain: rare, hence not exactly 1.)
         assertThat(submissionsForSequentialCalls(Duration.ofSeconds(1), 1000)).isLessThan(50);
-        // Without it, an actor answered goes idle and nearly every next call wakes a thread again.
-        assertThat(submissionsForSequentialCalls(Duration.ZERO, 1000)).isGreaterThan(500);
+        // Without it, an actor answered goes idle and many next calls wake a thread again (not all: a call that
+        // arrives while the run is finishing is taken by that run; seen from about a third to nearly all).
+        assertThat(submissionsForSequentialCalls(Duration.ZERO, 1000)).isGreaterThan(100);
     }
 
     private int submissionsForSequentialCalls(Duration spin, int calls) throws Exception {
