@@ -215,12 +215,13 @@ public final class ActorSettings {
     }
 
     /**
-     * How long the actor's thread waits, spinning, for the next message after it answered a call and found the
-     * mailbox empty ({@code spin-before-idle}, default 10 µs; zero turns it off). A caller that got its answer often
-     * calls again within microseconds: catching that message saves a hand-off to the executor and a thread wake-up,
-     * which cuts the round trip of back-to-back calls several times over. The spin stops at once when other tasks
-     * wait for the executor, and only pools that can tell that (a {@code ThreadPoolExecutor} or a
-     * {@code ForkJoinPool}) get one; casts never trigger it, so bulk one-way traffic is unaffected.
+     * How long the actor's thread waits, spinning, for the next message when a run has drained the mailbox after
+     * one or two messages, the last a call ({@code spin-before-idle}, default 10 µs; zero turns it off). A caller
+     * that got its answer often calls again within microseconds: catching that message saves a hand-off to the
+     * executor and a thread wake-up, which cuts the round trip of back-to-back calls several times over. The spin
+     * stops at once when other tasks wait for the executor, and only pools that can tell that (a
+     * {@code ThreadPoolExecutor} or a {@code ForkJoinPool}) get one; casts and long drains never trigger it, so bulk
+     * one-way traffic and busy actors are unaffected.
      *
      * @return the longest spin
      */

@@ -96,9 +96,9 @@ public class ActorsProperties {
         private Duration shutdownTimeout;
 
         /**
-         * How long the actor's thread spins for the next message after answering a call, before it gives the
-         * thread back: saves a thread wake-up on back-to-back calls. Zero turns it off. Only with a
-         * ThreadPoolExecutor or ForkJoinPool executor; never after casts.
+         * How long the actor's thread spins for the next message after a drain of one or two messages ending in a
+         * call, before it gives the thread back: saves a thread wake-up on back-to-back calls. Zero turns it off.
+         * Only with a ThreadPoolExecutor or ForkJoinPool executor; never after casts or long drains.
          */
         private Duration spinBeforeIdle;
 

@@ -143,17 +143,19 @@ public final class ResultsWriter {
         row(md, "run time", this.env.getProperty("duration", "unknown"));
         row(md, "load average before / after", this.env.getProperty("load.before", "?") + " / "
                 + this.env.getProperty("load.after", "?"));
-        md.append("\nEach cell is the **median** of the measured iterations, with the lowest and highest in brackets. ")
-            .append("A 2-core machine shared with other work is noisy: compare columns of the same run, and treat ")
-            .append("overlapping ranges as no difference. Goal ratios use the medians.\n\n");
+        md.append("\nEach cell is the **median** of all measured iterations of all forks (with an even count, the ")
+            .append("mean of the middle two), with the lowest and highest in brackets. A 2-core machine shared with ")
+            .append("other work is noisy (a load average near 2 before the run means it was already busy): compare ")
+            .append("columns of the same run, treat overlapping ranges as no difference unless the order repeats ")
+            .append("across runs, and re-run before trusting a close call. Goal ratios use the medians.\n\n");
 
         md.append("Implementations: **actors** = this project, default executor (a pool of platform threads); ")
             .append("**actors-virtual** = this project, a virtual thread per run (JDK 21+ only); **pekko** = ")
             .append("Apache Pekko typed actors ").append(org.apache.pekko.actor.ActorSystem.Version())
             .append(", default dispatcher and mailbox, `tell` and `AskPattern.ask`; **hand-rolled** = one ")
             .append("single-thread `ThreadPoolExecutor` (`execute`, `CompletableFuture.supplyAsync(..).join()`); ")
-            .append("**raw-queue** = a JCTools MPSC queue and a spinning consumer thread: the limit, no actor ")
-            .append("machinery. Bounded mailboxes hold 65,536 messages; a producer never has more than one burst ")
+            .append("**raw-queue** = a JCTools MPSC queue and a spinning consumer thread: an upper bound with ")
+            .append("no actor machinery. Bounded mailboxes hold 65,536 messages; a producer never has more than one burst ")
             .append("of 10,000 in flight, so nothing is rejected (checked at the end of each run).\n\n");
 
         md.append("## 1. `cast` throughput into one actor (messages handled per second, higher is better)\n\n");
@@ -174,11 +176,14 @@ public final class ResultsWriter {
                 "ManyActorsBenchmark.spread", IMPLS);
         heapRow(md, "heap per idle actor, just spawned (bytes)", "bytesPerActorSpawned");
         heapRow(md, "heap per idle actor, after handling one message (bytes)", "bytesPerActorIdle");
-        md.append("\nHeap: ").append(this.heapActors.getProperty("actors", "?")).append(" actors in a fresh JVM per ")
-            .append("implementation (").append(this.heapActors.getProperty("gc", "?"))
+        String heapActors = this.heapActors.getProperty("actors", "?");
+        md.append("\nHeap: ").append(heapActors.matches("\\d+") ? String.format("%,d", Long.parseLong(heapActors))
+                : heapActors)
+            .append(" actors in a fresh JVM per implementation (`-XX:+UseSerialGC -Xmx2g`, ")
+            .append(this.heapActors.getProperty("gc", "?"))
             .append("), heap used after repeated full GCs, before and after; see HeapPerActor. The hand-rolled ")
-            .append("worker and the raw queue have no many-actor rows: a thread per entity is not run by the ")
-            .append("ten thousand.\n");
+            .append("worker and the raw queue have no many-actor rows: they would need a thread per entity, ")
+            .append("10,000 threads, which is not how anyone would build it.\n");
 
         md.append("\n## 4. Batching (16 concurrent callers, this project only)\n\n");
         md.append("| actor | calls per second |\n|---|---|\n");
@@ -200,7 +205,12 @@ public final class ResultsWriter {
                 .append(". Run `benchmarks/wrk/run-wrk.sh` once the sample application is built.\n");
         }
         else {
-            md.append("`").append(this.wrk.getProperty("command", "")).append("`, loopback only.\n\n");
+            // The script notes the warm-up after the command: keep it out of the code span.
+            String command = this.wrk.getProperty("command", "");
+            int warmup = command.indexOf(" (after a ");
+            String after = (warmup >= 0) ? ", " + command.substring(warmup + 2, command.length() - 1) : "";
+            command = (warmup >= 0) ? command.substring(0, warmup) : command;
+            md.append("`").append(command).append("`").append(after).append(", loopback only.\n\n");
             md.append("| sample configuration | requests per second | p99 latency | errors |\n|---|---|---|---|\n");
             for (String config : this.wrk.getProperty("configs", "").split(",")) {
                 if (!config.isBlank()) {
