@@ -4,6 +4,9 @@
 #   benchmarks/run.sh            # about 8 minutes on 2 cores
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" benchmarks/run.sh   # a quick look, numbers not worth keeping
 #   SKIP_BUILD=1 benchmarks/run.sh   # reuse the jars already built
+#   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/events benchmarks/run.sh
+#                                 # also group commit on PostgreSQL (BENCH_PG_USER, BENCH_PG_PASSWORD:
+#                                 # postgres by default), JMH and wrk: about 2 minutes more
 #
 # Java comes from JAVA_HOME, else from the PATH. On JDK 21+ the virtual-thread rows run too.
 # The HTTP figure (wrk against the sample) runs when wrk is installed and the sample jar is built.
@@ -15,6 +18,9 @@ BENCH="$ROOT/benchmarks"
 RESULTS="$BENCH/target/results"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_OPTS=${JMH_OPTS:-"-f 2 -wi 2 -w 1s -i 3 -r 1s"}
+# Optional: a PostgreSQL for the group-commit figures that matter (a commit waits for the disk there).
+export BENCH_PG_URL=${BENCH_PG_URL:-} BENCH_PG_USER=${BENCH_PG_USER:-postgres} \
+    BENCH_PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
 START=$(date +%s)
 SOURCE=$(git status --porcelain -- actor-core benchmarks 2>/dev/null | grep -v 'RESULTS.md' | head -1 || true)
 SOURCE="commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)${SOURCE:+ (with uncommitted changes in actor-core or benchmarks)}"
@@ -52,11 +58,11 @@ fi
 } > "$RESULTS/env.properties"
 
 jmh() {
-    local name=$1 benchmark=$2 params=${3:-}
+    local name=$1 benchmark=$2 params=${3:-} jvm=${4:-}
     echo "== $name"
     # shellcheck disable=SC2086
     "$JAVA" -jar "$JAR" "dev\.actors\.benchmarks\.$benchmark\." $JMH_OPTS ${params:+-p impl=$params} \
-        -rf json -rff "$RESULTS/$name.json" | tee "$RESULTS/$name.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.)' || true
+        ${jvm:+-jvmArgsAppend "$jvm"} -rf json -rff "$RESULTS/$name.json" | tee "$RESULTS/$name.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.)' || true
 }
 
 jmh cast CastBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
@@ -65,6 +71,13 @@ jmh call-throughput CallThroughputBenchmark "$ACTORS,pekko,hand-rolled"
 jmh many-actors ManyActorsBenchmark "$ACTORS,pekko"
 jmh batching BatchingBenchmark
 jmh group-commit GroupCommitBenchmark
+if [ -n "${BENCH_PG_URL:-}" ]; then
+    PG_VERSION=$(PGPASSWORD="$BENCH_PG_PASSWORD" psql "postgresql://$BENCH_PG_USER@${BENCH_PG_URL#jdbc:postgresql://}" \
+        -Atc 'show server_version' 2> /dev/null | cut -d' ' -f1 || true)
+    echo "postgres=PostgreSQL ${PG_VERSION:-(version unknown)}" >> "$RESULTS/env.properties"
+    jmh group-commit-postgres GroupCommitBenchmark "" \
+        "-Dbench.jdbcUrl=$BENCH_PG_URL -Dbench.jdbcUser=$BENCH_PG_USER -Dbench.jdbcPassword=$BENCH_PG_PASSWORD"
+fi
 
 echo "== heap per idle actor"
 for impl in actors pekko; do

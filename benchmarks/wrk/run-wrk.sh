@@ -6,6 +6,7 @@
 #
 # Needs wrk (apt-get install wrk) and the sample jar (./mvnw -pl sample-app -am package).
 # Tunables: WRK_THREADS (2), WRK_CONNECTIONS (64), WRK_WARMUP (15s), WRK_DURATION (10s), PORT (18080).
+# With BENCH_PG_URL (a jdbc:postgresql URL; BENCH_PG_USER, BENCH_PG_PASSWORD) also against PostgreSQL.
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -71,7 +72,18 @@ measure() {
 
 : > "$OUT"
 echo "command=wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency -s $SCRIPT $URL (after a $WARMUP warm-up)" >> "$OUT"
-echo "configs=batching-on,batching-off" >> "$OUT"
-measure batching-on "batching on (the sample's settings)"
-measure batching-off "batch.max-size 1" --actors.workers.event-writer.batch.max-size=1
+if [ -z "${BENCH_PG_URL:-}" ]; then
+    echo "configs=batching-on,batching-off" >> "$OUT"
+else
+    echo "configs=batching-on,batching-off,postgres-batching-on,postgres-batching-off" >> "$OUT"
+fi
+measure batching-on "H2 in memory, batching on (the sample's settings)"
+measure batching-off "H2 in memory, batch.max-size 1" --actors.workers.event-writer.batch.max-size=1
+if [ -n "${BENCH_PG_URL:-}" ]; then
+    PG=(--spring.profiles.active=postgres --spring.datasource.url="$BENCH_PG_URL"
+        --spring.datasource.username="${BENCH_PG_USER:-postgres}" --spring.datasource.password="${BENCH_PG_PASSWORD:-postgres}")
+    measure postgres-batching-on "PostgreSQL, batching on (the sample's settings)" "${PG[@]}"
+    measure postgres-batching-off "PostgreSQL, batch.max-size 1" "${PG[@]}" \
+        --actors.workers.event-writer.batch.max-size=1
+fi
 cat "$OUT"

@@ -42,6 +42,9 @@ public final class ResultsWriter {
 
     private final Properties heapPekko = new Properties();
 
+    /** The key prefix of results measured against PostgreSQL. */
+    private static final String POSTGRES = "postgres:";
+
     private final Properties wrk = new Properties();
 
     private String jdk = "unknown";
@@ -78,6 +81,9 @@ public final class ResultsWriter {
             files = list.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
         }
         for (Path file : files) {
+            // The same benchmark run against PostgreSQL: its own keys, and its JVM options (the JDBC URL) are not
+            // the forks' options of the run.
+            String prefix = file.getFileName().toString().endsWith("-postgres.json") ? POSTGRES : "";
             for (JsonNode result : mapper.readTree(file.toFile())) {
                 String benchmark = result.get("benchmark").asString();
                 String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
@@ -95,13 +101,15 @@ public final class ResultsWriter {
                 int n = iterations.size();
                 double median = (n % 2 == 1) ? iterations.get(n / 2)
                         : (iterations.get(n / 2 - 1) + iterations.get(n / 2)) / 2;
-                this.scores.put(method + "/" + param, new Score(median, iterations.get(0), iterations.get(n - 1),
+                this.scores.put(prefix + method + "/" + param, new Score(median, iterations.get(0), iterations.get(n - 1),
                         primary.get("scoreUnit").asString()));
                 this.jdk = result.get("jdkVersion").asString() + " (" + result.get("vmName").asString() + " "
                         + result.get("vmVersion").asString() + ")";
-                List<String> args = new ArrayList<>();
-                result.get("jvmArgs").forEach((arg) -> args.add(arg.asString()));
-                this.jvmArgs = String.join(" ", args);
+                if (prefix.isEmpty()) {
+                    List<String> args = new ArrayList<>();
+                    result.get("jvmArgs").forEach((arg) -> args.add(arg.asString()));
+                    this.jvmArgs = String.join(" ", args);
+                }
             }
         }
         load(dir.resolve("env.properties"), this.env);
@@ -198,6 +206,20 @@ public final class ResultsWriter {
                 "GroupCommitBenchmark.callers16/actor-per-row");
         single(md, "no actor: each caller inserts + commits on its own connection",
                 "GroupCommitBenchmark.callers16/insert-per-request");
+        if (this.scores.containsKey(POSTGRES + "GroupCommitBenchmark.callers16/group-commit")) {
+            md.append("\n| ").append(this.env.getProperty("postgres", "PostgreSQL"))
+                .append(" on loopback, default settings (every commit waits for the WAL on disk), one row per call ")
+                .append("| rows per second |\n|---|---|\n");
+            single(md, "group commit: batch actor, max-size 8, `executeBatch` + one commit per batch",
+                    POSTGRES + "GroupCommitBenchmark.callers16/group-commit");
+            single(md, "plain actor: one insert + commit per row (batching off)",
+                    POSTGRES + "GroupCommitBenchmark.callers16/actor-per-row");
+            single(md, "no actor: each caller inserts + commits on its own connection (16 connections)",
+                    POSTGRES + "GroupCommitBenchmark.callers16/insert-per-request");
+        }
+        else {
+            md.append("\nPostgreSQL: not measured in this run (set `BENCH_PG_URL`, see benchmarks/README.md).\n");
+        }
 
         md.append("\n## HTTP: the sample's `POST /events` under wrk\n\n");
         if (this.wrk.isEmpty()) {
