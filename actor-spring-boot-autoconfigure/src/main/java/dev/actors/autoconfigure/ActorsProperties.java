@@ -103,6 +103,12 @@ public class ActorsProperties {
         private Duration spinBeforeIdle;
 
         /**
+         * Most messages handled in one scheduling run before the thread goes to other actors that wait for it:
+         * the fairness bound between actors that share the executor.
+         */
+        private Integer throughput;
+
+        /**
          * Restart limits, for failure policy 'restart'.
          */
         private final Restart restart = new Restart();
@@ -168,6 +174,14 @@ public class ActorsProperties {
             this.spinBeforeIdle = spinBeforeIdle;
         }
 
+        public Integer getThroughput() {
+            return this.throughput;
+        }
+
+        public void setThroughput(Integer throughput) {
+            this.throughput = throughput;
+        }
+
         public Restart getRestart() {
             return this.restart;
         }
@@ -205,6 +219,7 @@ public class ActorsProperties {
                     ActorSettings.Builder::maxRestarts);
             apply(builder, prefix, "restart.within", this.restart.within, ActorSettings.Builder::restartWithin);
             apply(builder, prefix, "shutdown-timeout", this.shutdownTimeout, ActorSettings.Builder::shutdownTimeout);
+            apply(builder, prefix, "throughput", this.throughput, ActorSettings.Builder::throughput);
             apply(builder, prefix, "spin-before-idle", this.spinBeforeIdle, ActorSettings.Builder::spinBeforeIdle);
             apply(builder, prefix, "batch.max-size", this.batch.maxSize, ActorSettings.Builder::batchMaxSize);
             apply(builder, prefix, "batch.max-time", this.batch.maxTime, ActorSettings.Builder::batchMaxTime);

@@ -214,7 +214,7 @@ class ActorsAutoConfigurationTests {
                     "actors.workers.inventory.offer-timeout=50ms", "actors.workers.inventory.on-failure=restart",
                     "actors.workers.inventory.restart.max-restarts=5",
                     "actors.workers.inventory.restart.within=10s", "actors.workers.inventory.shutdown-timeout=3s",
-                    "actors.workers.inventory.spin-before-idle=50us",
+                    "actors.workers.inventory.spin-before-idle=50us", "actors.workers.inventory.throughput=5",
                     "actors.workers.event-writer.batch.max-size=10", "actors.workers.event-writer.batch.max-time=5ms")
             .run((context) -> {
                 ActorSystem system = context.getBean(ActorSystem.class);
@@ -228,12 +228,14 @@ class ActorsAutoConfigurationTests {
                 assertThat(inventory.restartWithin()).isEqualTo(Duration.ofSeconds(10));
                 assertThat(inventory.shutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
                 assertThat(inventory.spinBeforeIdle()).isEqualTo(Duration.ofNanos(50_000));
+                assertThat(inventory.throughput()).isEqualTo(5);
                 ActorSettings pricing = system.find("pricing").orElseThrow().settings();
                 assertThat(pricing.mailboxCapacity()).isEqualTo(50);
                 assertThat(pricing.callTimeout()).isEqualTo(Duration.ofSeconds(2));
                 assertThat(pricing.overflow()).isEqualTo(OverflowPolicy.REJECT);
                 assertThat(pricing.shutdownTimeout()).isEqualTo(ActorSettings.DEFAULT_SHUTDOWN_TIMEOUT);
                 assertThat(pricing.spinBeforeIdle()).isEqualTo(ActorSettings.DEFAULT_SPIN_BEFORE_IDLE);
+                assertThat(pricing.throughput()).isEqualTo(ActorSettings.DEFAULT_THROUGHPUT);
                 ActorSettings events = system.find("event-writer").orElseThrow().settings();
                 assertThat(events.batchMaxSize()).isEqualTo(10);
                 assertThat(events.batchMaxTime()).isEqualTo(Duration.ofMillis(5));

@@ -67,7 +67,7 @@ class ActorsPropertiesTests {
             .collect(Collectors.toMap((property) -> property.get("name").toString().substring(16),
                     (property) -> property.get("defaultValue")));
         ActorSettings runtime = ActorSettings.defaults();
-        assertThat(defaults).hasSize(11);
+        assertThat(defaults).hasSize(12);
         Function<String, Duration> duration = (key) -> DurationStyle.detectAndParse(defaults.get(key).toString());
         assertThat(defaults.get("mailbox-capacity")).isEqualTo(runtime.mailboxCapacity());
         assertThat(OverflowPolicy.valueOf(defaults.get("overflow").toString().toUpperCase()))
@@ -80,6 +80,7 @@ class ActorsPropertiesTests {
         assertThat(duration.apply("restart.within")).isEqualTo(runtime.restartWithin());
         assertThat(duration.apply("shutdown-timeout")).isEqualTo(runtime.shutdownTimeout());
         assertThat(duration.apply("spin-before-idle")).isEqualTo(runtime.spinBeforeIdle());
+        assertThat(defaults.get("throughput")).isEqualTo(runtime.throughput());
         assertThat(defaults.get("batch.max-size")).isEqualTo(runtime.batchMaxSize());
         assertThat(duration.apply("batch.max-time")).isEqualTo(runtime.batchMaxTime());
     }
@@ -92,6 +93,7 @@ class ActorsPropertiesTests {
                     "actors.defaults.overflow", "actors.defaults.offer-timeout", "actors.defaults.call-timeout",
                     "actors.defaults.on-failure", "actors.defaults.restart.max-restarts",
                     "actors.defaults.restart.within", "actors.defaults.shutdown-timeout", "actors.defaults.spin-before-idle",
+                    "actors.defaults.throughput",
                     "actors.defaults.batch.max-size", "actors.defaults.batch.max-time");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
