@@ -40,6 +40,11 @@ public class ActorsProperties {
      */
     private final Map<String, Settings> workers = new LinkedHashMap<>();
 
+    /**
+     * How the actors' exceptions become HTTP responses in Spring MVC applications.
+     */
+    private final Web web = new Web();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -54,6 +59,30 @@ public class ActorsProperties {
 
     public Map<String, Settings> getWorkers() {
         return this.workers;
+    }
+
+    public Web getWeb() {
+        return this.web;
+    }
+
+    /**
+     * The HTTP side: what a client is told when an actor cannot take its request.
+     */
+    public static class Web {
+
+        /**
+         * How long a client that got a 503 (full mailbox, stopping actor) should wait before it retries: the
+         * Retry-After header, in whole seconds, rounded up.
+         */
+        private Duration retryAfter = Duration.ofSeconds(1);
+
+        public Duration getRetryAfter() {
+            return this.retryAfter;
+        }
+
+        public void setRetryAfter(Duration retryAfter) {
+            this.retryAfter = retryAfter;
+        }
     }
 
     /**

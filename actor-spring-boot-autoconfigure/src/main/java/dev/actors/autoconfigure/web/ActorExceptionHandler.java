@@ -1,5 +1,7 @@
 package dev.actors.autoconfigure.web;
 
+import java.time.Duration;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -33,9 +35,32 @@ import dev.actors.MailboxFullException;
 public class ActorExceptionHandler {
 
     /**
-     * Seconds a client should wait before it retries a request that got a 503.
+     * Seconds a client should wait before it retries a request that got a 503, by default.
      */
     static final long RETRY_AFTER_SECONDS = 1;
+
+    private final String retryAfter;
+
+    /**
+     * Creates a handler that tells clients to retry after a second.
+     */
+    public ActorExceptionHandler() {
+        this(Duration.ofSeconds(RETRY_AFTER_SECONDS));
+    }
+
+    /**
+     * Creates a handler with the given {@code Retry-After}.
+     *
+     * @param retryAfter how long a client should wait before it retries after a 503; whole seconds, rounded up
+     * @throws IllegalArgumentException when it is negative
+     */
+    public ActorExceptionHandler(Duration retryAfter) {
+        if (retryAfter.isNegative()) {
+            throw new IllegalArgumentException("Retry-After must not be negative but was " + retryAfter);
+        }
+        long seconds = retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0);
+        this.retryAfter = Long.toString(seconds);
+    }
 
     /**
      * Maps a full mailbox to {@code 503 Service Unavailable}.
@@ -72,9 +97,9 @@ public class ActorExceptionHandler {
         return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
     }
 
-    private static ResponseEntity<ProblemDetail> unavailable(ActorException ex, String detail) {
+    private ResponseEntity<ProblemDetail> unavailable(ActorException ex, String detail) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-            .header(HttpHeaders.RETRY_AFTER, Long.toString(RETRY_AFTER_SECONDS))
+            .header(HttpHeaders.RETRY_AFTER, this.retryAfter)
             .body(problem(HttpStatus.SERVICE_UNAVAILABLE, ex, detail));
     }
 
