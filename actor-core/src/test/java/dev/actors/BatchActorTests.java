@@ -195,6 +195,26 @@ class BatchActorTests extends ActorSystemTestSupport {
     }
 
     @Test
+    void everyPartialBatchIsFlushedByTimeEvenWhenItsTimerFiresWhileTheRunIsEnding() throws Exception {
+        // A max-time so short that the batch timer often fires while the run that armed it is still finishing:
+        // that wake-up must not be lost, or the partial batch waits for the next message (here: forever).
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("short-deadline",
+                settings().batchMaxSize(1000).batchMaxTime(Duration.ofNanos(20_000)).build(), Doubler::new);
+        AtomicInteger answered = new AtomicInteger();
+        int threads = 4;
+        int calls = 500;
+        inParallel(threads, (sender) -> {
+            for (int i = 0; i < calls; i++) {
+                // Sequential calls: each is alone in its batch more often than not, so only time can flush it.
+                assertThat(actor.call(i, Duration.ofSeconds(10)).get(20, TimeUnit.SECONDS)).isEqualTo(2 * i);
+                answered.incrementAndGet();
+            }
+        });
+        assertThat(answered.get()).isEqualTo(threads * calls);
+        assertThat(actor.stats().expired()).isZero();
+    }
+
+    @Test
     void nullResultCompletesEveryCallerWithNull() throws Exception {
         ActorRef<String, Void> actor = this.system.spawnBatch("void",
                 settings().batchMaxSize(2).build(), () -> (messages) -> null);

@@ -363,7 +363,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         }
         finally {
             this.status = IDLE;
-            if (this.mailbox.hasMessages() || this.state == ActorState.STOPPING) {
+            // After going idle: a message or a timer that came while this run was ending saw it still scheduled
+            // and left the work to it, so look again.
+            if (this.mailbox.hasMessages() || this.state == ActorState.STOPPING || pendingDue()) {
                 scheduleRun();
             }
         }
@@ -379,6 +381,14 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     /** Whether messages taken from the mailbox are still held (a batch being collected). */
     protected boolean hasPending() {
+        return false;
+    }
+
+    /**
+     * Whether messages held by the cell (a partial batch) are due to be handled now, on the actor's thread. A timer
+     * that fired while the run was ending could not schedule another one; this makes up for it.
+     */
+    protected boolean pendingDue() {
         return false;
     }
 

@@ -197,6 +197,11 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     }
 
     @Override
+    protected boolean pendingDue() {
+        return !this.batch.isEmpty() && System.nanoTime() - this.batchDeadline >= 0;
+    }
+
+    @Override
     protected void failPending(ActorClosedException reason) {
         disarmTimer();
         for (Envelope envelope : this.batch) {
