@@ -215,8 +215,12 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         }
         // A call always reads the clock: its deadline is counted from when it was accepted.
         Envelope envelope = new Envelope(this.name, message, System.nanoTime(), timeoutNanos, capture());
-        this.timers.watch((timeoutNanos == this.callTimeoutNanos) ? this.callTimeoutLane
-                : this.timers.lane(timeoutNanos), envelope);
+        if (timeoutNanos == this.callTimeoutNanos) {
+            this.timers.watch(this.callTimeoutLane, envelope);
+        }
+        else {
+            this.timers.watch(timeoutNanos, envelope);
+        }
         enqueue(envelope);
         return (CompletableFuture<R>) (CompletableFuture<?>) envelope;
     }

@@ -20,12 +20,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and fails those whose deadline passed, then sleeps until the head's deadline or at most {@link #SWEEP_NANOS}; it
  * is only scheduled while some lane holds a call. Nothing is cancelled: a completed call is dropped by the next
  * sweep. So a call costs one atomic swap and no wake-up, a timeout fires at most one sweep late, and a completed
- * call is kept for at most a sweep (or, behind a still-pending call of the same lane, until that one ends).
+ * call is kept for at most a sweep (or, behind a still-pending call of the same lane, until that one ends). Lanes
+ * are never removed, so their number is capped ({@link #MAX_LANES}); a call whose own timeout finds no lane and no
+ * room for one is watched by a timer task of the scheduler instead.
  */
 public final class Timers {
 
     /** The longest a sweep sleeps while calls are pending: the most a timeout can fire late. */
     static final long SWEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /**
+     * The most lanes: one per actors' call-timeout is few, but timeouts passed to each call (a "time remaining",
+     * say) can all differ, and a lane is never removed. Beyond this many, such a call gets a timer task of its own.
+     */
+    static final int MAX_LANES = 64;
 
     private final ScheduledThreadPoolExecutor scheduler;
 
@@ -68,6 +76,42 @@ public final class Timers {
     /** Returns the lane for one timeout length; actors keep the lane of their default timeout. */
     Lane lane(long timeoutNanos) {
         return this.lanes.computeIfAbsent(timeoutNanos, (key) -> new Lane());
+    }
+
+    /**
+     * Watches a call with a timeout of its own: in the lane of that length if there is one or room for one,
+     * otherwise with a timer task that its completion cancels.
+     */
+    void watch(long timeoutNanos, Envelope call) {
+        Lane lane = this.lanes.get(timeoutNanos);
+        if (lane == null && this.lanes.size() < MAX_LANES) {
+            lane = lane(timeoutNanos);
+        }
+        if (lane != null) {
+            watch(lane, call);
+            return;
+        }
+        try {
+            ScheduledFuture<?> task = this.scheduler.schedule(() -> {
+                if (!call.isDone()) {
+                    call.expire();
+                }
+            }, timeoutNanos, TimeUnit.NANOSECONDS);
+            call.whenComplete((result, failure) -> task.cancel(false));
+        }
+        catch (java.util.concurrent.RejectedExecutionException ex) {
+            // Shut down with the actor system: the call completes or fails through its actor's stop.
+        }
+    }
+
+    /** How many lanes there are. */
+    int laneCount() {
+        return this.lanes.size();
+    }
+
+    /** How many tasks wait in the scheduler. */
+    int scheduledTasks() {
+        return this.scheduler.getQueue().size();
     }
 
     /** Watches a call until it completes or its timeout passes. */
