@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Keeps the README's reference tables true to the code: the properties table against the generated configuration
- * metadata, and the metrics table against the meters a running application registers.
+ * metadata, the metrics table against the meters a running application registers, and the quick start's code
+ * against the copy that {@code quickstart.QuickStartTests} compiles and runs.
  */
 @SpringBootTest
 class ReadmeTests {
@@ -46,6 +47,17 @@ class ReadmeTests {
         expected.remove("actors.workers");
         assertThat(expected).isNotEmpty();
         assertThat(documented).isEqualTo(expected);
+    }
+
+    @Test
+    void quickStartShowsTheCodeThatQuickStartTestsCompilesAndRuns() throws IOException {
+        String readme = Files.readString(README);
+        int start = readme.indexOf("```java\n", readme.indexOf("## Quick start"));
+        assertThat(start).as("the quick start's Java block").isNotNegative();
+        String shown = readme.substring(start + "```java\n".length(), readme.indexOf("```", start + 7));
+        String tested = Files.readString(Path.of("src", "test", "java", "quickstart", "QuickStart.java"));
+        String code = tested.substring(tested.lastIndexOf("\nimport ")).replaceFirst("^\\n[^\\n]*\\n\\n", "");
+        assertThat(shown).isEqualTo(code);
     }
 
     @Test
