@@ -122,11 +122,14 @@ class ActorsMetricsAutoConfigurationTests {
                     EchoBatch::new);
             sized.cast("a");
             sized.cast("b");
-            sized.cast("c");
+            sized.cast("slow");
             await().atMost(WAIT).untilAsserted(() -> assertThat(flush(registry, "sized", "size", "success").count())
                 .isEqualTo(1));
             assertThat(batchSize(registry, "sized").count()).isEqualTo(1);
             assertThat(batchSize(registry, "sized").totalAmount()).isEqualTo(3);
+            // The flush's duration is the handler's: this batch slept for 20 ms.
+            assertThat(flush(registry, "sized", "size", "success").totalTime(TimeUnit.MILLISECONDS))
+                .isGreaterThanOrEqualTo(20);
             assertThat(timed.call("x").get(10, TimeUnit.SECONDS)).isEqualTo("x");
             assertThat(timed.call("fail")).failsWithin(WAIT);
             assertThat(flush(registry, "timed", "time", "success").count()).isEqualTo(1);
@@ -289,7 +292,10 @@ class ActorsMetricsAutoConfigurationTests {
     static class EchoBatch implements BatchActor<String, String> {
 
         @Override
-        public List<String> handleBatch(List<String> messages) {
+        public List<String> handleBatch(List<String> messages) throws InterruptedException {
+            if (messages.contains("slow")) {
+                Thread.sleep(20);
+            }
             if (messages.contains("fail")) {
                 throw new IllegalStateException("failed on purpose");
             }
