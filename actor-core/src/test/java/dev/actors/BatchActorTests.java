@@ -148,6 +148,63 @@ class BatchActorTests extends ActorSystemTestSupport {
         assertThat(actor.state()).isEqualTo(ActorState.RUNNING);
     }
 
+    /** Counts the batches it has seen: fresh instances start from zero. */
+    static final class CountingBatches implements BatchActor<Integer, Integer> {
+
+        private int batches;
+
+        @Override
+        public List<Integer> handleBatch(List<Integer> messages) {
+            this.batches++;
+            if (messages.contains(-1)) {
+                throw new IllegalStateException("database down");
+            }
+            return messages.stream().map((m) -> this.batches).toList();
+        }
+    }
+
+    @Test
+    void restartAfterAFailedBatchGivesTheNextBatchAFreshInstance() throws Exception {
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("restarting", settings().batchMaxSize(2)
+            .batchMaxTime(Duration.ofHours(1)).onFailure(FailurePolicy.RESTART).build(), CountingBatches::new);
+        assertThat(actor.call(1)).isNotDone();
+        assertThat(actor.call(2).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        List<CompletableFuture<Integer>> failing = List.of(actor.call(-1), actor.call(3));
+        assertThatThrownBy(() -> failing.get(1).get(10, TimeUnit.SECONDS)).cause().hasMessage("database down");
+        CompletableFuture<Integer> next = actor.call(4);
+        // A fresh instance: its first batch, not the third.
+        assertThat(actor.call(5).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(actor.stats().restarts()).isEqualTo(1);
+        assertThat(actor.state()).isEqualTo(ActorState.RUNNING);
+    }
+
+    @Test
+    void stopAfterAFailedBatchFailsWhatIsQueuedAndLaterMessages() throws Exception {
+        Gate gate = new Gate();
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("stopping", settings().batchMaxSize(2)
+            .batchMaxTime(Duration.ofHours(1)).onFailure(FailurePolicy.STOP).build(), () -> (messages) -> {
+                gate.pass();
+                throw new IllegalStateException("database down");
+            });
+        List<CompletableFuture<Integer>> failing = List.of(actor.call(1), actor.call(2));
+        gate.awaitEntered();
+        List<CompletableFuture<Integer>> queued = List.of(actor.call(3), actor.call(4));
+        gate.open();
+        for (CompletableFuture<Integer> call : failing) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause().hasMessage("database down");
+        }
+        for (CompletableFuture<Integer> call : queued) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(ActorClosedException.class)
+                .hasMessageContaining("'stopping'");
+        }
+        assertThat(actor.state()).isEqualTo(ActorState.FAILED);
+        assertThat(actor.call(5)).failsWithin(Duration.ofSeconds(10))
+            .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+            .withCauseInstanceOf(ActorClosedException.class);
+    }
+
     @Test
     void aResultListOfTheWrongSizeFailsEveryCallerWithAClearError() throws Exception {
         ActorRef<Integer, Integer> actor = recording().spawnBatch("sloppy",
