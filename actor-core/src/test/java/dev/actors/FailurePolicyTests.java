@@ -37,8 +37,13 @@ class FailurePolicyTests extends ActorSystemTestSupport {
         ActorRef<Integer, Integer> actor = this.system.spawn("resume", settings().build(), Accumulator::new);
         actor.call(5).get(10, TimeUnit.SECONDS);
         assertThatThrownBy(() -> actor.call(-1).join()).hasCauseInstanceOf(IllegalArgumentException.class);
-        actor.cast(-2);
-        assertThat(actor.call(1).get(10, TimeUnit.SECONDS)).isEqualTo(6);
+        try (CapturedLog log = new CapturedLog()) {
+            actor.cast(-2);
+            assertThat(actor.call(1).get(10, TimeUnit.SECONDS)).isEqualTo(6);
+            // Nobody waits for a cast: its failure is logged, with the actor's name and the exception.
+            assertThat(log.text()).contains("Actor 'resume' failed to handle a cast message")
+                .contains("negative: -2");
+        }
         ActorStats stats = actor.stats();
         assertThat(stats.failed()).isEqualTo(2);
         assertThat(stats.handled()).isEqualTo(2);

@@ -72,11 +72,16 @@ class GracefulStopTests extends ActorSystemTestSupport {
         for (int i = 1; i <= 10; i++) {
             queued.add(actor.call(i, Duration.ofMinutes(1)));
         }
-        CompletableFuture<Void> stopped = actor.stop();
-        // The timeout passes while the handler is still busy; when it returns, the rest fails instead of running.
-        Thread.sleep(300);
-        gate.open();
-        stopped.get(10, TimeUnit.SECONDS);
+        try (CapturedLog log = new CapturedLog()) {
+            CompletableFuture<Void> stopped = actor.stop();
+            // The timeout passes while the handler is still busy; when it returns, the rest fails instead of running.
+            Thread.sleep(300);
+            gate.open();
+            stopped.get(10, TimeUnit.SECONDS);
+            // The stop says how many messages it failed, and why.
+            assertThat(log.text()).containsPattern("Actor 'stuck' stopped after its shutdown-timeout .* with 10 "
+                    + "messages unhandled");
+        }
         assertThat(inHandler.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(queued).allSatisfy((call) -> assertThatThrownBy(call::join)
             .hasCauseInstanceOf(ActorClosedException.class)

@@ -128,6 +128,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
      */
     protected boolean loneCallAnswered;
 
+    /** Messages failed one by one while an aborted stop drained the mailbox; actor's thread only. */
+    private int failedByAbort;
+
     private volatile ActorState state = ActorState.RUNNING;
 
     /** Created when first asked for (a stop, a termination): most actors live as long as the application. */
@@ -423,6 +426,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             }
             else if (this.abortRequested) {
                 failClosed(envelope, abortException());
+                this.failedByAbort++;
             }
             else {
                 return envelope;
@@ -571,7 +575,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     private void abortStop() {
         ActorClosedException reason = abortException();
-        int left = failPendingCounted(reason) + failQueuedWith(reason);
+        // Messages taken during the aborted run were failed as they came (nextLive); count them with the rest.
+        int left = this.failedByAbort + failPendingCounted(reason) + failQueuedWith(reason);
+        this.failedByAbort = 0;
         if (left > 0) {
             logger.warn("Actor '{}' stopped after its shutdown-timeout ({}) with {} messages unhandled; they failed "
                     + "with ActorClosedException", this.name, this.settings.shutdownTimeout(), left);
