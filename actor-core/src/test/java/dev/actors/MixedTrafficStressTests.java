@@ -147,4 +147,84 @@ class MixedTrafficStressTests {
         assertThat(stats.restarts()).isEqualTo(stats.failed());
         assertThat(stats.mailboxSize()).isZero();
     }
+
+    @RepeatedTest(10)
+    void aGracefulStopUnderLiveTrafficHandlesEverythingItAccepted() throws Exception {
+        AtomicLong handledCasts = new AtomicLong();
+        AtomicLong handledCalls = new AtomicLong();
+        AtomicLong castsAccepted = new AtomicLong();
+        AtomicLong refusedClosed = new AtomicLong();
+        AtomicLong refusedFull = new AtomicLong();
+        List<CompletableFuture<Integer>> acceptedCalls = java.util.Collections.synchronizedList(new ArrayList<>());
+        ActorSystem system = ActorSystem.builder().executor(ActorExecutors.platformThreads(2, "stop-stress-")).build();
+        ActorRef<Integer, Integer> actor = system.spawn("stopping",
+                ActorSettings.builder().mailboxCapacity(10_000).build(), () -> (kind) -> {
+                    (kind == 0 ? handledCasts : handledCalls).incrementAndGet();
+                    return kind;
+                });
+        java.util.concurrent.CountDownLatch sending = new java.util.concurrent.CountDownLatch(PRODUCERS);
+        ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < PRODUCERS; p++) {
+                done.add(producers.submit(() -> {
+                    sending.countDown();
+                    // Send until the actor refuses: the stop lands in the middle of the traffic.
+                    for (boolean open = true; open;) {
+                        if (ThreadLocalRandom.current().nextBoolean()) {
+                            try {
+                                actor.cast(0);
+                                castsAccepted.incrementAndGet();
+                            }
+                            catch (MailboxFullException ex) {
+                                refusedFull.incrementAndGet();
+                            }
+                            catch (ActorClosedException ex) {
+                                refusedClosed.incrementAndGet();
+                                open = false;
+                            }
+                        }
+                        else {
+                            CompletableFuture<Integer> call = actor.call(1, Duration.ofMinutes(1));
+                            Throwable refused = call.isCompletedExceptionally()
+                                    ? call.handle((value, ex) -> ex).join() : null;
+                            if (refused instanceof MailboxFullException) {
+                                refusedFull.incrementAndGet();
+                            }
+                            else if (refused != null) {
+                                assertThat(refused).isInstanceOf(ActorClosedException.class);
+                                refusedClosed.incrementAndGet();
+                                open = false;
+                            }
+                            else {
+                                acceptedCalls.add(call);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            sending.await();
+            Thread.sleep(20);
+            actor.stop().get(60, TimeUnit.SECONDS);
+            for (Future<?> future : done) {
+                future.get(60, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            producers.shutdownNow();
+            system.close();
+        }
+        // Everything accepted before the stop was handled (the shutdown timeout is 30 s), every call got its
+        // value, and each refusal was counted as closed, none lost and none counted twice.
+        assertThat(castsAccepted.get()).isPositive();
+        assertThat(handledCasts.get()).isEqualTo(castsAccepted.get());
+        assertThat(acceptedCalls).allSatisfy((call) -> assertThat(call.getNow(-1)).isEqualTo(1));
+        assertThat(handledCalls.get()).isEqualTo(acceptedCalls.size());
+        ActorStats stats = actor.stats();
+        assertThat(stats.handled()).isEqualTo(castsAccepted.get() + acceptedCalls.size());
+        assertThat(stats.rejectedClosed()).isEqualTo(refusedClosed.get());
+        assertThat(stats.rejectedFull()).isEqualTo(refusedFull.get());
+        assertThat(stats.state()).isEqualTo(ActorState.STOPPED);
+    }
 }

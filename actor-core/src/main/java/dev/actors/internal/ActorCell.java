@@ -260,7 +260,15 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         }
         if (this.mailbox.tryReserve()
                 || (this.settings.overflow() == OverflowPolicy.BLOCK && awaitSpace())) {
-            return null;
+            if (this.state.isAccepting()) {
+                return null;
+            }
+            // A stop began while this sender took its slot. The stop finishes only once no slot is taken, and this
+            // sender looks at the state only after taking one: either the stop sees the slot and waits for the
+            // message, or the sender sees the stop and gives the slot back. Never an accepted message that a
+            // finished stop leaves behind.
+            this.mailbox.cancelReservation();
+            return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
         }
         if (!this.state.isAccepting()) {
             // A blocked sender woken by a stop: the actor is closing, not full.
@@ -327,7 +335,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             // The executor is gone (usually shut down before the actors). Holding the scheduled status, this thread
             // is the consumer: finish a stop with nothing left quietly, else fail what is queued, loudly, rather
             // than leave callers hanging.
-            if (this.state == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
+            if (this.state == ActorState.STOPPING && this.mailbox.isDrained() && !hasPending()) {
                 finishStop(ActorState.STOPPED);
             }
             else if (!this.state.isTerminal() || this.mailbox.hasMessages()) {
@@ -360,7 +368,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
                 if (this.abortRequested && this.state == ActorState.STOPPING) {
                     abortStop();
                 }
-                else if (this.state == ActorState.STOPPING && !this.mailbox.hasMessages() && !hasPending()) {
+                else if (this.state == ActorState.STOPPING && this.mailbox.isDrained() && !hasPending()) {
                     finishStop(ActorState.STOPPED);
                 }
             }

@@ -98,6 +98,14 @@ final class Mailbox extends MailboxConsumerFields {
         return next;
     }
 
+    /**
+     * Consumer only: whether every slot ever reserved has been taken, so no message is queued, being linked, or
+     * about to be offered by a producer that has reserved its slot.
+     */
+    boolean isDrained() {
+        return (long) PRODUCED.getVolatile(this) == this.consumed;
+    }
+
     /** Consumer only: whether a message is queued or being linked. Pairs with a producer's swap of the tail. */
     boolean hasMessages() {
         return (Envelope) TAIL.getVolatile(this) != this.head;
