@@ -108,7 +108,7 @@ class SchedulingTests extends ActorSystemTestSupport {
     void castsDoNotMakeTheActorSpin() throws Exception {
         // Casts alone never spin, even with a long spin set: the thread goes back to the pool once the mailbox is
         // empty. Were it spinning, it would still be active long after its last message.
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) ActorExecutors.platformThreads(1, "casts-only-");
         try {
             CountDownLatch handled = new CountDownLatch(100);
             ActorRef<Integer, Integer> actor = this.system.spawn("casts-only",

@@ -128,9 +128,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
      */
     protected boolean loneCallAnswered;
 
-    /** Messages failed one by one while an aborted stop drained the mailbox; actor's thread only. */
-    private int failedByAbort;
-
     private volatile ActorState state = ActorState.RUNNING;
 
     /** Created when first asked for (a stop, a termination): most actors live as long as the application. */
@@ -256,7 +253,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     /** Reserves a mailbox slot; returns why not, or {@code null} when reserved. */
     private ActorException reserve() {
         if (!this.state.isAccepting()) {
-            return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
+            return rejectedClosed();
         }
         if (this.mailbox.tryReserve()
                 || (this.settings.overflow() == OverflowPolicy.BLOCK && awaitSpace())) {
@@ -268,13 +265,17 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             // message, or the sender sees the stop and gives the slot back. Never an accepted message that a
             // finished stop leaves behind.
             this.mailbox.cancelReservation();
-            return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
+            return rejectedClosed();
         }
         if (!this.state.isAccepting()) {
             // A blocked sender woken by a stop: the actor is closing, not full.
-            return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
+            return rejectedClosed();
         }
         return rejected(RejectReason.FULL, new MailboxFullException(this.name, this.mailbox.capacity()));
+    }
+
+    private ActorException rejectedClosed() {
+        return rejected(RejectReason.CLOSED, closedException("it is " + stateWord(), null));
     }
 
     private ActorException rejected(RejectReason reason, ActorException exception) {
@@ -415,13 +416,16 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
     protected abstract void replaceInstance();
 
     /**
-     * Takes the next live message, on the actor's thread: skips (and counts) calls whose caller gave up, and during
-     * an aborted stop fails what it takes.
+     * Takes the next live message, on the actor's thread: skips (and counts) calls whose caller gave up. Once an
+     * aborted stop is requested it takes nothing more: the stop fails, counts and logs what is left.
      *
-     * @return the envelope, or {@code null} when the mailbox is empty
+     * @return the envelope, or {@code null} when the mailbox is empty or the stop is aborted
      */
     protected final Envelope nextLive() {
         for (;;) {
+            if (this.abortRequested) {
+                return null;
+            }
             Envelope envelope = this.mailbox.poll();
             if (envelope == null) {
                 return null;
@@ -431,10 +435,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
             }
             if (envelope.isCall() && envelope.isDone()) {
                 expired(envelope);
-            }
-            else if (this.abortRequested) {
-                failClosed(envelope, abortException());
-                this.failedByAbort++;
             }
             else {
                 return envelope;
@@ -583,9 +583,7 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     private void abortStop() {
         ActorClosedException reason = abortException();
-        // Messages taken during the aborted run were failed as they came (nextLive); count them with the rest.
-        int left = this.failedByAbort + failPendingCounted(reason) + failQueuedWith(reason);
-        this.failedByAbort = 0;
+        int left = failPendingCounted(reason) + failQueuedWith(reason);
         if (left > 0) {
             logger.warn("Actor '{}' stopped after its shutdown-timeout ({}) with {} messages unhandled; they failed "
                     + "with ActorClosedException", this.name, this.settings.shutdownTimeout(), left);
@@ -706,13 +704,14 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
      * Spins a few microseconds for the next message before the actor goes idle. Going idle costs the next sender a
      * hand-off to the executor and a thread wake-up (a system call on both sides); a request/response partner
      * usually sends again within microseconds, so a short bounded spin saves that round trip, as Erlang's schedulers
-     * and fork-join workers do before they sleep. Only executors that can tell whether others wait get a spin.
+     * and fork-join workers do before they sleep. The run calls it only when {@link #othersWaiting} says nobody
+     * waits, which an executor that cannot tell never says: so only pools that can tell get a spin.
      *
      * @return {@code true} when a message arrived
      */
     private boolean awaitMessageBriefly() {
         long spinNanos = this.settings.spinBeforeIdle().toNanos();
-        if (spinNanos == 0 || !(this.executor instanceof ThreadPoolExecutor || this.executor instanceof ForkJoinPool)) {
+        if (spinNanos == 0) {
             return false;
         }
         long deadline = System.nanoTime() + spinNanos;
