@@ -199,23 +199,10 @@ public final class ResultsWriter {
         single(md, "batch actor, no-op flush, max-size 8", "BatchingBenchmark.callers16/batch-8");
         single(md, "batch actor, no-op flush, max-size 100 (default; max-time 10 ms)",
                 "BatchingBenchmark.callers16/batch-100");
-        md.append("\n| H2 in memory, one row per call | rows per second |\n|---|---|\n");
-        single(md, "group commit: batch actor, max-size 8, `executeBatch` + one commit per batch",
-                "GroupCommitBenchmark.callers16/group-commit");
-        single(md, "plain actor: one insert + commit per row (batching off)",
-                "GroupCommitBenchmark.callers16/actor-per-row");
-        single(md, "no actor: each caller inserts + commits on its own connection",
-                "GroupCommitBenchmark.callers16/insert-per-request");
+        groupCommitRows(md, "H2 in memory", "");
         if (this.scores.containsKey(POSTGRES + "GroupCommitBenchmark.callers16/group-commit")) {
-            md.append("\n| ").append(this.env.getProperty("postgres", "PostgreSQL"))
-                .append(" on loopback, default settings (every commit waits for the WAL on disk), one row per call ")
-                .append("| rows per second |\n|---|---|\n");
-            single(md, "group commit: batch actor, max-size 8, `executeBatch` + one commit per batch",
-                    POSTGRES + "GroupCommitBenchmark.callers16/group-commit");
-            single(md, "plain actor: one insert + commit per row (batching off)",
-                    POSTGRES + "GroupCommitBenchmark.callers16/actor-per-row");
-            single(md, "no actor: each caller inserts + commits on its own connection (16 connections)",
-                    POSTGRES + "GroupCommitBenchmark.callers16/insert-per-request");
+            groupCommitRows(md, this.env.getProperty("postgres", "PostgreSQL")
+                    + " on loopback, default settings (every commit waits for the WAL on disk)", POSTGRES);
         }
         else {
             md.append("\nPostgreSQL: not measured in this run (set `BENCH_PG_URL`, see benchmarks/README.md).\n");
@@ -344,6 +331,17 @@ public final class ResultsWriter {
         md.append("| ").append(label).append(" | ").append(this.heapActors.getProperty(key, NA)).append(" | ")
             .append(NA).append(" | ").append(this.heapPekko.getProperty(key, NA)).append(" | ").append(NA)
             .append(" | ").append(NA).append(" |\n");
+    }
+
+    /** One table of {@code GroupCommitBenchmark}: the database, and the key prefix of its results. */
+    private void groupCommitRows(StringBuilder md, String database, String prefix) {
+        md.append("\n| ").append(database).append(", one row per call | rows per second |\n|---|---|\n");
+        single(md, "group commit: batch actor, max-size 8, `executeBatch` + one commit per batch",
+                prefix + "GroupCommitBenchmark.callers16/group-commit");
+        single(md, "plain actor: one insert + commit per row (batching off)",
+                prefix + "GroupCommitBenchmark.callers16/actor-per-row");
+        single(md, "no actor: each caller inserts + commits on its own connection (16 connections)",
+                prefix + "GroupCommitBenchmark.callers16/insert-per-request");
     }
 
     private void single(StringBuilder md, String label, String key) {
