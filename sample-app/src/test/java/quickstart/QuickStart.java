@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.actors.Actor;
 import dev.actors.ActorHandle;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 
 record Reserve(String sku, int quantity) { }
 record Reservation(String sku, boolean ok, int left) { }

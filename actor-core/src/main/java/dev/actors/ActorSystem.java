@@ -22,6 +22,8 @@ import dev.actors.internal.ActorCell;
 import dev.actors.internal.BatchActorCell;
 import dev.actors.internal.PlainActorCell;
 import dev.actors.internal.Timers;
+import dev.actors.spi.ActorListener;
+import dev.actors.spi.ContextPropagator;
 
 /**
  * Creates, finds and stops actors; usable without Spring.

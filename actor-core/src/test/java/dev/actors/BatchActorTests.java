@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import dev.actors.spi.ActorListener;
+import dev.actors.spi.FlushTrigger;
 
 /**
  * A batch actor gets its messages in groups, flushed by size, by time or at shutdown, and every caller gets the

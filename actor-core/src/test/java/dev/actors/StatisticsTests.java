@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import dev.actors.spi.ActorListener;
+import dev.actors.spi.ContextPropagator;
+import dev.actors.spi.RejectReason;
 
 /**
  * Every figure of the statistics follows what happened, and the listener hears the same events.

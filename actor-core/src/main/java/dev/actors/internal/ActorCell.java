@@ -21,16 +21,16 @@ import org.slf4j.LoggerFactory;
 
 import dev.actors.ActorClosedException;
 import dev.actors.ActorException;
-import dev.actors.ActorListener;
+import dev.actors.spi.ActorListener;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.ActorStats;
-import dev.actors.ContextPropagator;
+import dev.actors.spi.ContextPropagator;
 import dev.actors.FailurePolicy;
 import dev.actors.MailboxFullException;
 import dev.actors.OverflowPolicy;
-import dev.actors.RejectReason;
+import dev.actors.spi.RejectReason;
 
 /**
  * One running actor: its mailbox, its scheduling on an executor, its supervision and its statistics. Subclasses say

@@ -14,8 +14,8 @@ import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
 import dev.actors.BatchActor;
 import dev.actors.BatchResultSizeException;
-import dev.actors.ContextPropagator;
-import dev.actors.FlushTrigger;
+import dev.actors.spi.ContextPropagator;
+import dev.actors.spi.FlushTrigger;
 
 /**
  * An {@link ActorCell} that collects messages into batches for a {@link BatchActor}: the batcher.

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import dev.actors.Actor;
 import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
-import dev.actors.ContextPropagator;
+import dev.actors.spi.ContextPropagator;
 
 /**
  * An {@link ActorCell} that hands messages to an {@link Actor} one at a time.

@@ -1,5 +1,7 @@
 package dev.actors.autoconfigure;
 
+import dev.actors.spring.ActorWorker;
+
 /**
  * Thrown at start-up when the application's actors are declared or configured wrongly: an {@code @ActorWorker}
  * class that is not an actor, two actors with one name, settings for an actor that does not exist, or batch

@@ -1,6 +1,7 @@
 package dev.actors.autoconfigure;
 
 import org.springframework.core.ResolvableType;
+import dev.actors.spring.ActorWorker;
 
 /**
  * One {@code @ActorWorker} class found in the bean definitions.

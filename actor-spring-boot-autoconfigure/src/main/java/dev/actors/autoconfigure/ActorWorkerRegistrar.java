@@ -21,7 +21,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.actors.Actor;
 import dev.actors.ActorHandle;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
 
 /**

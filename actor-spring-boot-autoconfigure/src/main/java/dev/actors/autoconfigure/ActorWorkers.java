@@ -14,9 +14,10 @@ import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
 import dev.actors.BatchActor;
+import dev.actors.spring.ActorWorker;
 
 /**
- * The application's {@link dev.actors.ActorWorker @ActorWorker} actors: checks their settings when created, so that
+ * The application's {@link dev.actors.spring.ActorWorker @ActorWorker} actors: checks their settings when created, so that
  * a mistake fails the start with its property name, and spawns each actor when its handle bean is created.
  */
 final class ActorWorkers {

@@ -21,11 +21,12 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import dev.actors.ActorExecutors;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
+import dev.actors.spring.ActorWorker;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for actors: one
  * {@link ActorSystem} bean, an actor and a typed {@link dev.actors.ActorHandle} bean for each
- * {@link dev.actors.ActorWorker @ActorWorker} class, settings from {@link ActorsProperties}, and a graceful stop of
+ * {@link dev.actors.spring.ActorWorker @ActorWorker} class, settings from {@link ActorsProperties}, and a graceful stop of
  * the actors after the web server has stopped ({@link ActorsLifecycle}).
  *
  * <p>Handlers run on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME}: with

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.actors.Actor;
 import dev.actors.ActorHandle;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

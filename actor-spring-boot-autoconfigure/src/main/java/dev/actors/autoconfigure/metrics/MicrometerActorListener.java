@@ -12,10 +12,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import dev.actors.ActorKind;
-import dev.actors.ActorListener;
+import dev.actors.spi.ActorListener;
 import dev.actors.ActorRef;
-import dev.actors.FlushTrigger;
-import dev.actors.RejectReason;
+import dev.actors.spi.FlushTrigger;
+import dev.actors.spi.RejectReason;
 
 /**
  * An {@link ActorListener} that records one actor's activity in a {@link MeterRegistry}. Every meter is tagged

@@ -3,7 +3,7 @@ package dev.actors.autoconfigure.tracing;
 import org.springframework.core.Ordered;
 
 import dev.actors.ActorSystem;
-import dev.actors.ContextPropagator;
+import dev.actors.spi.ContextPropagator;
 import dev.actors.autoconfigure.ActorSystemCustomizer;
 
 /**

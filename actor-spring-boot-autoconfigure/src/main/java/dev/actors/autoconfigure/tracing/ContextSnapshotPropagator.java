@@ -4,7 +4,7 @@ import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 
-import dev.actors.ContextPropagator;
+import dev.actors.spi.ContextPropagator;
 
 /**
  * A {@link ContextPropagator} over the context-propagation library: it captures every {@code ThreadLocalAccessor}

@@ -12,7 +12,7 @@ import dev.actors.Actor;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 import dev.actors.FailurePolicy;
 import dev.actors.OverflowPolicy;
 import dev.actors.autoconfigure.ActorsAutoConfiguration;

@@ -16,7 +16,7 @@ import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.ActorSystem;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 import dev.actors.FailurePolicy;
 import dev.actors.autoconfigure.ActorsAutoConfiguration;
 

@@ -3,7 +3,7 @@ package dev.actors.autoconfigure.scan;
 import org.springframework.beans.factory.annotation.Value;
 
 import dev.actors.Actor;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 
 /**
  * An actor found by component scanning; it has no name of its own, so it is named after its bean.

@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.actors.Actor;
 import dev.actors.ActorRef;
 import dev.actors.ActorSystem;
-import dev.actors.ContextPropagator;
+import dev.actors.spi.ContextPropagator;
 import dev.actors.autoconfigure.ActorSystemCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import dev.actors.Actor;
 import dev.actors.ActorHandle;
 import dev.actors.ActorRef;
 import dev.actors.ActorSystem;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 
 import static org.awaitility.Awaitility.await;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
 
 /**

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.actors.Actor;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 
 /**
  * Runs import jobs one after another, each on its own time while the HTTP request that started it has long been

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.actors.Actor;
-import dev.actors.ActorWorker;
+import dev.actors.spring.ActorWorker;
 import dev.actors.sample.inventory.InventoryReply.Outcome;
 
 /**

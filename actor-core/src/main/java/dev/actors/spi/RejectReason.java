@@ -1,4 +1,7 @@
-package dev.actors;
+package dev.actors.spi;
+
+import dev.actors.ActorClosedException;
+import dev.actors.MailboxFullException;
 
 /**
  * Why a message was not accepted.

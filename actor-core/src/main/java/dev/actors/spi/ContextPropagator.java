@@ -1,4 +1,4 @@
-package dev.actors;
+package dev.actors.spi;
 
 /**
  * Carries the sender's thread context (for example its tracing observation and logging MDC) to the handler of the

@@ -1,4 +1,7 @@
-package dev.actors;
+package dev.actors.spi;
+
+import dev.actors.ActorSystem;
+import dev.actors.BatchActor;
 
 /**
  * Hears what one actor does, for metrics. One listener is made per actor (see

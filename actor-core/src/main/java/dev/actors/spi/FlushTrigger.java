@@ -1,4 +1,6 @@
-package dev.actors;
+package dev.actors.spi;
+
+import dev.actors.BatchActor;
 
 /**
  * Why a {@link BatchActor}'s batch was handed over.

@@ -1,4 +1,4 @@
-package dev.actors;
+package dev.actors.spring;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
