@@ -165,6 +165,23 @@ class SampleApplicationTests {
         assertThat(response.body()).contains("type is required");
     }
 
+    // ---------------------------------------------------------------- one error format
+
+    @Test
+    void springMvcsOwnErrorsAreProblemDetailsToo() throws Exception {
+        assertProblem(send("POST", "/inventory/apple/reservations", "{\"quantity\": "), 400);
+        assertProblem(send("GET", "/no/such/page", null), 404);
+        assertProblem(send("DELETE", "/imports/some-job", null), 405);
+        assertProblem(this.http.send("POST", "/imports", "text/plain", HttpRequest.BodyPublishers.ofString("x")), 415);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(field(response.body(), "status")).isEqualTo(String.valueOf(status));
+    }
+
     // ---------------------------------------------------------------- observability
 
     @Test
