@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.actors.autoconfigure.PlannedFailure;
 import dev.actors.Actor;
 import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorClosedException;
@@ -274,7 +275,7 @@ class ActorsMetricsAutoConfigurationTests {
         @Override
         public String handle(String message) {
             if (message.equals("fail")) {
-                throw new IllegalStateException("failed on purpose");
+                throw new PlannedFailure();
             }
             return message;
         }
@@ -297,7 +298,7 @@ class ActorsMetricsAutoConfigurationTests {
                 Thread.sleep(20);
             }
             if (messages.contains("fail")) {
-                throw new IllegalStateException("failed on purpose");
+                throw new PlannedFailure();
             }
             return messages;
         }
