@@ -58,6 +58,17 @@ class ImportAttackTests {
     }
 
     @Test
+    void aHugeSourceIsRefusedWithoutBeingEchoedKeptOrLogged(CapturedOutput output) throws Exception {
+        int before = this.jobs.size();
+        String huge = "A".repeat(5_000_000);
+        HttpResponse<String> refused = this.http.send("POST", "/imports", "{\"source\": \"" + huge + "\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).hasSizeLessThan(1000);
+        assertThat(this.jobs.size()).isEqualTo(before);
+        assertThat(output).doesNotContain("AAAAAAAAAA");
+    }
+
+    @Test
     void aFailingCsvIsDescribedNeverEchoed(CapturedOutput output) throws Exception {
         String location = upload(HttpRequest.BodyPublishers.ofString("root:secret-hash:19000:0:99999:7:::\n"));
         HttpResponse<String> failed = awaitFinished(location);
