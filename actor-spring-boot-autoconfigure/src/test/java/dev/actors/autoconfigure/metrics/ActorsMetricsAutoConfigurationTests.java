@@ -124,9 +124,11 @@ class ActorsMetricsAutoConfigurationTests {
             sized.cast("a");
             sized.cast("b");
             sized.cast("slow");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(flush(registry, "sized", "size", "success").count())
-                .isEqualTo(1));
-            assertThat(batchSize(registry, "sized").count()).isEqualTo(1);
+            // The flush timer is recorded just before the batch size: wait for both.
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(flush(registry, "sized", "size", "success").count()).isEqualTo(1);
+                assertThat(batchSize(registry, "sized").count()).isEqualTo(1);
+            });
             assertThat(batchSize(registry, "sized").totalAmount()).isEqualTo(3);
             // The flush's duration is the handler's: this batch slept for 20 ms.
             assertThat(flush(registry, "sized", "size", "success").totalTime(TimeUnit.MILLISECONDS))
