@@ -61,8 +61,9 @@ class OneAtATimeTests extends ActorSystemTestSupport {
     @Test
     void castsFromManyThreadsAreAllHandledWithoutOverlap() throws Exception {
         PlainCounter counter = new PlainCounter();
+        // Room for every cast and the call behind them: the actor may not have taken a single cast yet.
         ActorRef<Integer, Long> actor = this.system.spawn("cast-counter",
-                settings().mailboxCapacity(THREADS * CALLS).build(), () -> counter);
+                settings().mailboxCapacity(THREADS * CALLS + 1).build(), () -> counter);
         inParallel(THREADS, (sender) -> {
             for (int i = 0; i < CALLS; i++) {
                 actor.cast(1);

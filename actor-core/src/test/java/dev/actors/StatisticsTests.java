@@ -76,7 +76,7 @@ class StatisticsTests {
                             gate.pass();
                         }
                         if (value < 0) {
-                            throw new IllegalArgumentException("negative");
+                            throw new PlannedFailure("negative");
                         }
                         return value;
                     });
@@ -88,7 +88,7 @@ class StatisticsTests {
             assertThatThrownBy(() -> actor.cast(3)).isInstanceOf(MailboxFullException.class);
             await().atMost(Duration.ofSeconds(10)).until(expiring::isDone);
             gate.open();
-            assertThatThrownBy(failing::join).hasCauseInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(failing::join).hasCauseInstanceOf(PlannedFailure.class);
             actor.call(4).get(10, TimeUnit.SECONDS);
             actor.stop().get(10, TimeUnit.SECONDS);
             assertThatThrownBy(() -> actor.cast(5)).isInstanceOf(ActorClosedException.class);

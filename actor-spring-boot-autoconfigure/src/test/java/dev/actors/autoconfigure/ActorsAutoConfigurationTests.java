@@ -6,9 +6,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ import dev.actors.ActorHandle;
 import dev.actors.spi.ActorListener;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
+import dev.actors.ActorState;
 import dev.actors.ActorSystem;
 import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
@@ -46,6 +50,7 @@ import dev.actors.OverflowPolicy;
 import dev.actors.autoconfigure.scan.ScannedActors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -481,8 +486,14 @@ class ActorsAutoConfigurationTests {
             for (int i = 0; i < 40; i++) {
                 slow.cast(i);
             }
-            assertThat(ref.stats().mailboxSize()).as("messages still queued when the context closes").isPositive();
-            context.close();
+            // The first message holds the actor until the close has begun: at least 39 are still queued then,
+            // however slowly this thread sent them.
+            CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ref.state() == ActorState.STOPPING);
+            assertThat(ref.stats().mailboxSize()).as("messages still queued when the context closes")
+                .isGreaterThanOrEqualTo(39);
+            recorder.open.countDown();
+            closed.get(30, TimeUnit.SECONDS);
             assertThat(recorder.handled).hasSize(40);
             assertThat(recorder.handled).isSorted();
             assertThat(ref.state().isTerminal()).isTrue();
@@ -697,7 +708,7 @@ class ActorsAutoConfigurationTests {
         @Override
         public Integer handle(String message) {
             if (message.equals("fail")) {
-                throw new IllegalStateException("Failed on purpose");
+                throw new PlannedFailure();
             }
             return this.instance;
         }
@@ -769,6 +780,8 @@ class ActorsAutoConfigurationTests {
     static class Recorder {
 
         final List<Integer> handled = Collections.synchronizedList(new ArrayList<>());
+
+        final CountDownLatch open = new CountDownLatch(1);
     }
 
     @ActorWorker("slow")
@@ -782,7 +795,9 @@ class ActorsAutoConfigurationTests {
 
         @Override
         public Void handle(Integer message) throws InterruptedException {
-            Thread.sleep(5);
+            if (message == 0) {
+                this.recorder.open.await(60, TimeUnit.SECONDS);
+            }
             this.recorder.handled.add(message);
             return null;
         }

@@ -1,24 +1,22 @@
 package dev.actors.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static dev.actors.sample.SampleHttp.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,13 +29,18 @@ import static org.awaitility.Awaitility.await;
         properties = "actors.workers.event-writer.batch.max-time=20ms")
 class SampleApplicationTests {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private SampleHttp http;
 
     @LocalServerPort
     private int port;
 
     @Autowired
     private MeterRegistry meterRegistry;
+
+    @BeforeEach
+    void client() {
+        this.http = new SampleHttp(this.port);
+    }
 
     // ---------------------------------------------------------------- inventory: a stateful service
 
@@ -93,27 +96,37 @@ class SampleApplicationTests {
     }
 
     @Test
-    void aFailingImportIsReportedAndTheActorGoesOn() throws Exception {
-        HttpResponse<String> accepted = send("POST", "/imports", "{\"source\": \"/no/such/file.csv\"}");
-        assertThat(accepted.statusCode()).isEqualTo(202);
-        String failed = accepted.headers().firstValue("Location").orElseThrow();
-        await().atMost(Duration.ofSeconds(30))
-            .until(() -> field(send("GET", failed, null).body(), "status"), "FAILED"::equals);
-        assertThat(field(send("GET", failed, null).body(), "error")).contains("no such file");
-
-        String next = send("POST", "/imports", "{\"source\": \"sample\"}").headers().firstValue("Location").orElseThrow();
-        await().atMost(Duration.ofSeconds(60))
-            .until(() -> field(send("GET", next, null).body(), "status"), "DONE"::equals);
+    void anUploadedCsvIsImported() throws Exception {
+        HttpResponse<String> job = this.http.awaitFinishedJob(this.http
+            .startImport(HttpRequest.BodyPublishers.ofString("sku,quantity\r\napple,3\r\n\r\npear,0\r\n")));
+        assertThat(field(job.body(), "status")).isEqualTo("DONE");
+        assertThat(field(job.body(), "source")).isEqualTo("upload");
+        assertThat(field(job.body(), "rows")).isEqualTo("2");
     }
 
     @Test
-    void aBlankOrMissingSourceIsA400ProblemAndAnUnknownJobA404() throws Exception {
+    void aFailingImportIsReportedByLineAndTheActorGoesOn() throws Exception {
+        HttpResponse<String> job = this.http.awaitFinishedJob(
+                this.http.startImport(HttpRequest.BodyPublishers.ofString("sku,quantity\napple,3\npear,many\n")));
+        assertThat(field(job.body(), "status")).isEqualTo("FAILED");
+        assertThat(field(job.body(), "error")).isEqualTo("line 3: the quantity is not a whole number");
+        assertThat(field(job.body(), "rows")).isEqualTo("1");
+
+        String next = send("POST", "/imports", "{\"source\": \"sample\"}").headers().firstValue("Location").orElseThrow();
+        assertThat(field(this.http.awaitFinishedJob(next).body(), "status")).isEqualTo("DONE");
+    }
+
+    @Test
+    void aMissingOrUnknownSourceIsA400ProblemAndAnUnknownJobA404() throws Exception {
         HttpResponse<String> blank = send("POST", "/imports", "{\"source\": \"  \"}");
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.headers().firstValue("Content-Type")).hasValueSatisfying(
                 (type) -> assertThat(type).startsWith("application/problem+json"));
         assertThat(blank.body()).contains("source is required");
         assertThat(send("POST", "/imports", "{}").statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/imports", "{\"source\": \"/no/such/file.csv\"}").statusCode()).isEqualTo(400);
+        assertThat(this.http.send("POST", "/imports", "text/csv", HttpRequest.BodyPublishers.noBody()).body())
+            .contains("the body is empty");
         assertThat(send("GET", "/imports/nope", null).statusCode()).isEqualTo(404);
     }
 
@@ -152,6 +165,23 @@ class SampleApplicationTests {
         assertThat(response.body()).contains("type is required");
     }
 
+    // ---------------------------------------------------------------- one error format
+
+    @Test
+    void springMvcsOwnErrorsAreProblemDetailsToo() throws Exception {
+        assertProblem(send("POST", "/inventory/apple/reservations", "{\"quantity\": "), 400);
+        assertProblem(send("GET", "/no/such/page", null), 404);
+        assertProblem(send("DELETE", "/imports/some-job", null), 405);
+        assertProblem(this.http.send("POST", "/imports", "text/plain", HttpRequest.BodyPublishers.ofString("x")), 415);
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(field(response.body(), "status")).isEqualTo(String.valueOf(status));
+    }
+
     // ---------------------------------------------------------------- observability
 
     @Test
@@ -172,27 +202,10 @@ class SampleApplicationTests {
     // ---------------------------------------------------------------- HTTP plumbing
 
     private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        return this.http.send(request(method, path, json), HttpResponse.BodyHandlers.ofString());
+        return this.http.send(method, path, json);
     }
 
     private CompletableFuture<HttpResponse<String>> sendAsync(String method, String path, String json) {
-        return this.http.sendAsync(request(method, path, json), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest request(String method, String path, String json) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-            .timeout(Duration.ofSeconds(30));
-        if (json == null) {
-            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
-        }
-        return builder.header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(json))
-            .build();
-    }
-
-    /** Reads a top-level scalar field of a flat JSON object; enough for these small answers. */
-    private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"?([^\",}]*)\"?").matcher(json);
-        return matcher.find() ? matcher.group(1) : null;
+        return this.http.sendAsync(method, path, json);
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import dev.actors.autoconfigure.PlannedFailure;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorState;
@@ -138,7 +139,7 @@ class ActorsEndpointWebIntegrationTests {
             .jsonPath("$.components.actors.status")
             .isEqualTo("DOWN")
             .jsonPath("$.components.actors.details.failed.fragile")
-            .isEqualTo("java.lang.IllegalStateException: failed on purpose");
+            .isEqualTo(PlannedFailure.LAST_ERROR);
     }
 
     @SpringBootConfiguration(proxyBeanMethods = false)

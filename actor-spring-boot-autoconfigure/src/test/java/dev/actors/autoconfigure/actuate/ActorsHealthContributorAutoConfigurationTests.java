@@ -11,6 +11,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.actors.autoconfigure.PlannedFailure;
 import dev.actors.Actor;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
@@ -107,7 +108,7 @@ class ActorsHealthContributorAutoConfigurationTests {
             assertThat(health.getStatus()).isEqualTo(Status.DOWN);
             assertThat(health.getDetails()).containsOnlyKeys("failed");
             assertThat(health.getDetails().get("failed"))
-                .isEqualTo(Map.of("fragile", "java.lang.IllegalStateException: failed on purpose"));
+                .isEqualTo(Map.of("fragile", PlannedFailure.LAST_ERROR));
         });
     }
 
@@ -116,7 +117,7 @@ class ActorsHealthContributorAutoConfigurationTests {
 
         @Override
         public String handle(String message) {
-            throw new IllegalStateException("failed on purpose");
+            throw new PlannedFailure();
         }
     }
 }

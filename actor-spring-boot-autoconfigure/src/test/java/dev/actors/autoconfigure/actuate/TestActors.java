@@ -2,6 +2,7 @@ package dev.actors.autoconfigure.actuate;
 
 import java.util.List;
 
+import dev.actors.autoconfigure.PlannedFailure;
 import dev.actors.Actor;
 import dev.actors.BatchActor;
 
@@ -16,7 +17,7 @@ final class TestActors {
     static Actor<String, String> echo() {
         return (message) -> {
             if (message.equals("fail")) {
-                throw new IllegalStateException("failed on purpose");
+                throw new PlannedFailure();
             }
             return message;
         };
@@ -25,7 +26,7 @@ final class TestActors {
     static BatchActor<String, String> batchEcho() {
         return (messages) -> {
             if (messages.contains("fail")) {
-                throw new IllegalStateException("failed on purpose");
+                throw new PlannedFailure();
             }
             return List.copyOf(messages);
         };

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.actors.autoconfigure.PlannedFailure;
 import dev.actors.Actor;
 import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorClosedException;
@@ -123,9 +124,11 @@ class ActorsMetricsAutoConfigurationTests {
             sized.cast("a");
             sized.cast("b");
             sized.cast("slow");
-            await().atMost(WAIT).untilAsserted(() -> assertThat(flush(registry, "sized", "size", "success").count())
-                .isEqualTo(1));
-            assertThat(batchSize(registry, "sized").count()).isEqualTo(1);
+            // The flush timer is recorded just before the batch size: wait for both.
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(flush(registry, "sized", "size", "success").count()).isEqualTo(1);
+                assertThat(batchSize(registry, "sized").count()).isEqualTo(1);
+            });
             assertThat(batchSize(registry, "sized").totalAmount()).isEqualTo(3);
             // The flush's duration is the handler's: this batch slept for 20 ms.
             assertThat(flush(registry, "sized", "size", "success").totalTime(TimeUnit.MILLISECONDS))
@@ -274,7 +277,7 @@ class ActorsMetricsAutoConfigurationTests {
         @Override
         public String handle(String message) {
             if (message.equals("fail")) {
-                throw new IllegalStateException("failed on purpose");
+                throw new PlannedFailure();
             }
             return message;
         }
@@ -297,7 +300,7 @@ class ActorsMetricsAutoConfigurationTests {
                 Thread.sleep(20);
             }
             if (messages.contains("fail")) {
-                throw new IllegalStateException("failed on purpose");
+                throw new PlannedFailure();
             }
             return messages;
         }

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One import job, as the API shows it. Immutable: every change of status is a new value in {@link ImportJobs}.
  *
  * @param id the job's id
- * @param source the CSV source, as given
+ * @param source where the CSV came from: {@code sample} (the generated file) or {@code upload} (the request body);
+ * never a client's own words, so that nothing a client sends is echoed or kept
  * @param status queued, running, done or failed
  * @param rows rows imported so far (all of them once done)
  * @param error why it failed, or {@code null}
@@ -26,6 +27,11 @@ public record ImportJob(String id, String source, Status status, long rows, Stri
         DONE,
         /** Stopped by an error; see {@link ImportJob#error()}. */
         FAILED
+    }
+
+    /** Whether the job has ended, done or failed: only then may it be forgotten. */
+    boolean isFinished() {
+        return this.status == Status.DONE || this.status == Status.FAILED;
     }
 
     ImportJob running() {

@@ -2,22 +2,28 @@ package dev.actors.sample.imports;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.actors.Actor;
+import dev.actors.sample.imports.SkuQuantityCsv.InvalidCsvException;
 import dev.actors.spring.ActorWorker;
 
 /**
  * Runs import jobs one after another, each on its own time while the HTTP request that started it has long been
- * answered (202). A job that fails is marked failed; the actor goes on with the next one.
+ * answered (202). A job that fails is marked failed with a reason that names the line, never its content; the
+ * actor goes on with the next one.
  */
 @ActorWorker("import-jobs")
-class ImportJobsActor implements Actor<ImportJob, Void> {
+class ImportJobsActor implements Actor<ImportTask, Void> {
 
     private static final Logger logger = LoggerFactory.getLogger(ImportJobsActor.class);
 
@@ -27,40 +33,50 @@ class ImportJobsActor implements Actor<ImportJob, Void> {
 
     private final SampleCsv sample;
 
-    ImportJobsActor(ImportJobs jobs, SampleCsv sample) {
+    private final CsvUploads uploads;
+
+    private final SkuQuantityCsv csv;
+
+    ImportJobsActor(ImportJobs jobs, SampleCsv sample, CsvUploads uploads, ImportProperties properties) {
         this.jobs = jobs;
         this.sample = sample;
+        this.uploads = uploads;
+        this.csv = new SkuQuantityCsv(properties.maxLineLength());
     }
 
     @Override
-    public Void handle(ImportJob job) {
-        ImportJob running = job.running();
+    public Void handle(ImportTask task) {
+        ImportJob running = task.job().running();
         this.jobs.update(running);
-        long rows = 0;
-        try (BufferedReader reader = Files.newBufferedReader(resolve(job.source()))) {
-            String header = reader.readLine();
-            if (header == null || !header.trim().equalsIgnoreCase("sku,quantity")) {
-                throw new IllegalArgumentException("the first line must be the header sku,quantity but was " + header);
-            }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+        long[] rows = { 0 };
+        Path file = (task.upload() != null) ? task.upload() : this.sample.path();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)))) {
+            this.csv.read(reader, (read) -> {
+                rows[0] = read;
+                if (read % PROGRESS_EVERY == 0) {
+                    this.jobs.update(running.progress(read));
                 }
-                parse(line, rows + 2);
-                rows++;
-                if (rows % PROGRESS_EVERY == 0) {
-                    this.jobs.update(running.progress(rows));
-                }
+            });
+            this.jobs.update(running.done(rows[0]));
+            logger.info("Import {} done: {} rows ({})", running.id(), rows[0], running.source());
+        }
+        catch (InvalidCsvException ex) {
+            fail(running, rows[0], ex.getMessage());
+        }
+        catch (CharacterCodingException ex) {
+            // The decoder reads ahead of the lines, so the line number would be a guess.
+            fail(running, rows[0], "the CSV is not UTF-8 text");
+        }
+        catch (IOException | UncheckedIOException ex) {
+            // The exception's message may hold a server path: the client gets a plain reason.
+            logger.warn("Import {} could not read its CSV", running.id(), ex);
+            fail(running, rows[0], "the CSV could not be read");
+        }
+        finally {
+            if (task.upload() != null) {
+                this.uploads.release(task.upload());
             }
-            this.jobs.update(running.done(rows));
-            logger.info("Import {} done: {} rows from {}", job.id(), rows, job.source());
-        }
-        catch (NoSuchFileException ex) {
-            fail(running, rows, "no such file: " + ex.getFile());
-        }
-        catch (IOException | RuntimeException ex) {
-            fail(running, rows, ex.getMessage());
         }
         return null;
     }
@@ -68,22 +84,5 @@ class ImportJobsActor implements Actor<ImportJob, Void> {
     private void fail(ImportJob running, long rows, String reason) {
         logger.warn("Import {} failed after {} rows: {}", running.id(), rows, reason);
         this.jobs.update(running.failed(rows, reason));
-    }
-
-    private Path resolve(String source) {
-        return SampleCsv.NAME.equals(source) ? this.sample.path() : Path.of(source);
-    }
-
-    private static void parse(String line, long lineNumber) {
-        int comma = line.indexOf(',');
-        if (comma <= 0) {
-            throw new IllegalArgumentException("line " + lineNumber + " is not sku,quantity: " + line);
-        }
-        try {
-            Integer.parseInt(line.substring(comma + 1).trim());
-        }
-        catch (NumberFormatException ex) {
-            throw new IllegalArgumentException("line " + lineNumber + " has a quantity that is not a number: " + line);
-        }
     }
 }

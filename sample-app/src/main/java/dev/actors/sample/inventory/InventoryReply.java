@@ -16,6 +16,8 @@ public record InventoryReply(String sku, int available, Outcome outcome) {
         /** The SKU is not known. */
         NOT_FOUND,
         /** Not enough stock for the reservation; nothing was taken. */
-        INSUFFICIENT
+        INSUFFICIENT,
+        /** The SKU is new and the inventory already holds {@code sample.inventory.max-skus}; nothing changed. */
+        FULL
     }
 }
