@@ -156,6 +156,7 @@ public final class ActorSystem implements AutoCloseable {
             }
             ActorCell<M, R> cell = cellFactory.apply(settings);
             cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell), "listener"));
+            cell.start();
             this.actors.put(name, cell);
             this.ordered.add(cell);
             return cell;
