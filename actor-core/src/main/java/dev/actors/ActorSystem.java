@@ -155,11 +155,11 @@ public final class ActorSystem implements AutoCloseable {
                         "Actor '" + name + "' already exists in this actor system; actor names must be unique");
             }
             ActorCell<M, R> cell = cellFactory.apply(settings);
-            cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell), "listener"));
+            cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell.ref()), "listener"));
             cell.start();
             this.actors.put(name, cell);
             this.ordered.add(cell);
-            return cell;
+            return cell.ref();
         }
     }
 
@@ -174,7 +174,7 @@ public final class ActorSystem implements AutoCloseable {
      * @return the actor, or empty
      */
     public Optional<ActorRef<?, ?>> find(String name) {
-        return Optional.ofNullable(this.actors.get(name));
+        return Optional.ofNullable(this.actors.get(name)).map(ActorCell::ref);
     }
 
     /**
@@ -184,7 +184,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public List<ActorRef<?, ?>> actors() {
         synchronized (this.ordered) {
-            return List.copyOf(this.ordered);
+            return this.ordered.stream().<ActorRef<?, ?>>map(ActorCell::ref).toList();
         }
     }
 

@@ -54,7 +54,7 @@ import dev.actors.spi.RejectReason;
  * messages but never runs, except to carry out a stop.</li>
  * </ul>
  */
-public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
+public abstract class ActorCell<M, R> implements Runnable {
 
     private static final Logger logger = LoggerFactory.getLogger(ActorCell.class);
 
@@ -93,6 +93,9 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     final ActorCounters counters = new ActorCounters();
 
+    /** What the owner gets: forwards here, but is not this runnable cell. */
+    private final CellRef<M, R> ref = new CellRef<>(this);
+
     ActorListener listener = ActorListener.NONE;
 
     /** Whether a listener wants timings: without one, handling a cast reads no clock at all. */
@@ -128,6 +131,15 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         this.mailbox = new Mailbox(settings.mailboxCapacity(), settings.overflow() == OverflowPolicy.BLOCK);
         this.callTimeoutNanos = settings.callTimeout().toNanos();
         this.callTimeoutLane = timers.lane(this.callTimeoutNanos);
+    }
+
+    /**
+     * Returns the owner's reference to this actor, which is not the cell.
+     *
+     * @return the reference
+     */
+    public ActorRef<M, R> ref() {
+        return this.ref;
     }
 
     /**
@@ -197,17 +209,14 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     // ---------------------------------------------------------------- sending
 
-    @Override
     public String name() {
         return this.name;
     }
 
-    @Override
     public CompletableFuture<R> call(M message) {
         return send(message, this.callTimeoutNanos);
     }
 
-    @Override
     public CompletableFuture<R> call(M message, Duration timeout) {
         Objects.requireNonNull(timeout, () -> "Actor '" + this.name + "': the call's timeout must not be null");
         if (timeout.isNegative() || timeout.isZero()) {
@@ -236,7 +245,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         return (CompletableFuture<R>) (CompletableFuture<?>) envelope;
     }
 
-    @Override
     public void cast(M message) {
         requireMessage(message);
         ActorException refused = reserve();
@@ -534,7 +542,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         return existing;
     }
 
-    @Override
     public CompletableFuture<Void> stop() {
         StopSequence stop = stopSequence();
         for (;;) {
@@ -556,7 +563,6 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
         return stop.terminated;
     }
 
-    @Override
     public CompletableFuture<Void> whenTerminated() {
         return stopSequence().terminated;
     }
@@ -567,17 +573,14 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
 
     // ---------------------------------------------------------------- statistics
 
-    @Override
     public ActorSettings settings() {
         return this.settings;
     }
 
-    @Override
     public ActorState state() {
         return this.state;
     }
 
-    @Override
     public ActorStats stats() {
         ActorCounters c = this.counters;
         return new ActorStats(this.name, kind(), this.state, this.mailbox.size(), this.mailbox.capacity(),
@@ -585,7 +588,11 @@ public abstract class ActorCell<M, R> implements ActorRef<M, R>, Runnable {
                 lastFlushSize(), this.lastError);
     }
 
-    @Override
+    /**
+     * Returns whether this is a plain or a batch actor.
+     *
+     * @return the kind
+     */
     public abstract ActorKind kind();
 
     @Override

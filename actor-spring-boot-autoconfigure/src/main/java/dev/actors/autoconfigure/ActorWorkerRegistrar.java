@@ -173,7 +173,8 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
         definition.setInstanceSupplier((InstanceSupplier<ActorHandle<?, ?>>) (registeredBean) -> registeredBean
             .getBeanFactory()
             .getBean(ActorWorkers.class)
-            .spawn(worker));
+            .spawn(worker)
+            .handle());
         return definition;
     }
 }
