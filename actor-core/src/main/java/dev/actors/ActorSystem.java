@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +42,9 @@ import dev.actors.spi.ContextPropagator;
 public final class ActorSystem implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(ActorSystem.class);
+
+    /** How long {@link #stopActors()} waits beyond the longest shutdown-timeout: time to fail what was left. */
+    private static final long STOP_MARGIN_SECONDS = 5;
 
     private final Executor executor;
 
@@ -198,33 +202,46 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     /**
-     * Stops every actor gracefully, all at once, each within its shutdown timeout, and waits for them; then
-     * releases the system's own threads. New actors cannot be created after.
+     * Stops every actor gracefully, all at once, each within its shutdown timeout: the one shutdown path, which
+     * {@link #close()} and the Spring integration both use.
+     *
+     * @return a future completed when every actor has stopped; it fails with a {@link TimeoutException} when the
+     *     longest shutdown-timeout plus 5 s has passed first (a handler stuck past its
+     *     timeout keeps its actor until it returns, so nobody should wait for ever)
      */
-    @Override
-    public void close() {
-        this.closed = true;
+    public CompletableFuture<Void> stopActors() {
         List<ActorRef<?, ?>> all = actors();
         Duration longest = Duration.ZERO;
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        List<CompletableFuture<Void>> stops = new ArrayList<>(all.size());
         for (ActorRef<?, ?> actor : all) {
             stops.add(actor.stop());
             longest = max(longest, actor.settings().shutdownTimeout());
         }
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+            .orTimeout(saturatedMillis(longest.plusSeconds(STOP_MARGIN_SECONDS)), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops every actor ({@link #stopActors()}) and waits for them; then releases the system's own threads. New
+     * actors cannot be created after.
+     */
+    @Override
+    public void close() {
+        this.closed = true;
         try {
-            // A handler stuck past its shutdown timeout keeps its actor until it returns: do not wait forever.
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
-                .get(longest.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            stopActors().get();
         }
-        catch (TimeoutException ex) {
-            logger.warn("Actor system closed while handlers were still running: {}",
-                    all.stream().filter((actor) -> !actor.state().isTerminal()).toList());
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof TimeoutException) {
+                logger.warn("Actor system closed while handlers were still running: {}",
+                        actors().stream().filter((actor) -> !actor.state().isTerminal()).toList());
+            }
+            else {
+                logger.warn("Failure while stopping actors", ex.getCause());
+            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-        catch (Exception ex) {
-            logger.warn("Failure while stopping actors", ex);
         }
         this.timers.shutdown();
         if (this.ownsExecutor) {
@@ -234,6 +251,15 @@ public final class ActorSystem implements AutoCloseable {
 
     private static Duration max(Duration a, Duration b) {
         return (a.compareTo(b) >= 0) ? a : b;
+    }
+
+    private static long saturatedMillis(Duration duration) {
+        try {
+            return duration.toMillis();
+        }
+        catch (ArithmeticException ex) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**
