@@ -62,6 +62,9 @@ public final class ActorSystem implements AutoCloseable {
 
     private final List<ActorCell<?, ?>> ordered = new ArrayList<>();
 
+    /** Declared and not started yet: guarded by {@link #ordered}. */
+    private final List<ActorCell<?, ?>> declared = new ArrayList<>();
+
     private volatile boolean closed;
 
     private ActorSystem(Builder builder) {
@@ -118,10 +121,33 @@ public final class ActorSystem implements AutoCloseable {
      * @throws IllegalArgumentException when a setting is invalid or the name is taken
      */
     public <M, R> ActorRef<M, R> spawn(String name, ActorSettings settings, Supplier<? extends Actor<M, R>> factory) {
+        return register(name, settings, plainCell(name, factory), true);
+    }
+
+    /**
+     * Declares an actor: its address and mailbox exist at once, its instance only once {@link #startDeclared()}
+     * runs. Messages sent before then queue (within the mailbox's capacity) and are handled after the start. This
+     * lets actors that need each other's handles to be built (Spring beans that inject each other's handles) be
+     * declared first and created after, when every address exists.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings (checked now)
+     * @param factory makes the actor instance at the start, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> declare(String name, ActorSettings settings,
+            Supplier<? extends Actor<M, R>> factory) {
+        return register(name, settings, plainCell(name, factory), false);
+    }
+
+    private <M, R> Function<ActorSettings, ActorCell<M, R>> plainCell(String name,
+            Supplier<? extends Actor<M, R>> factory) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return register(name, settings,
-                (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
-                        factory));
+        return (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
+                factory);
     }
 
     /**
@@ -137,14 +163,50 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> spawnBatch(String name, ActorSettings settings,
             Supplier<? extends BatchActor<M, R>> factory) {
+        return register(name, settings, batchCell(name, factory), true);
+    }
+
+    /**
+     * Declares a batch actor: as {@link #declare(String, ActorSettings, Supplier)}.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings, including the batch limits (checked now)
+     * @param factory makes the actor instance at the start, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> declareBatch(String name, ActorSettings settings,
+            Supplier<? extends BatchActor<M, R>> factory) {
+        return register(name, settings, batchCell(name, factory), false);
+    }
+
+    private <M, R> Function<ActorSettings, ActorCell<M, R>> batchCell(String name,
+            Supplier<? extends BatchActor<M, R>> factory) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return register(name, settings,
-                (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
-                        factory));
+        return (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
+                factory);
+    }
+
+    /**
+     * Creates the instances of the actors declared so far, in declaration order, on the calling thread, and lets
+     * them handle what was queued. A factory that throws stops the start there: its exception goes to the caller,
+     * and the actors not yet started stay so (a stop fails what they queued).
+     */
+    public void startDeclared() {
+        List<ActorCell<?, ?>> starting;
+        synchronized (this.ordered) {
+            starting = List.copyOf(this.declared);
+            this.declared.clear();
+        }
+        for (ActorCell<?, ?> cell : starting) {
+            cell.start();
+        }
     }
 
     private <M, R> ActorRef<M, R> register(String name, ActorSettings settings,
-            Function<ActorSettings, ActorCell<M, R>> cellFactory) {
+            Function<ActorSettings, ActorCell<M, R>> cellFactory, boolean start) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("An actor's name must not be null or blank");
         }
@@ -160,7 +222,12 @@ public final class ActorSystem implements AutoCloseable {
             }
             ActorCell<M, R> cell = cellFactory.apply(settings);
             cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell.ref()), "listener"));
-            cell.start();
+            if (start) {
+                cell.start();
+            }
+            else {
+                this.declared.add(cell);
+            }
             this.actors.put(name, cell);
             this.ordered.add(cell);
             return cell.ref();

@@ -50,7 +50,7 @@ public final class ActorsLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        // The actors started when their handles were created, before any lifecycle: nothing to do.
+        // The actors started once every singleton existed, before any lifecycle: nothing to do.
         this.running = true;
     }
 
