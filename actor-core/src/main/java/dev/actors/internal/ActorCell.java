@@ -2,7 +2,6 @@ package dev.actors.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -21,15 +20,15 @@ import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.ActorStats;
-import dev.actors.MailboxFullException;
 import dev.actors.OverflowPolicy;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.ContextPropagator;
 import dev.actors.spi.RejectReason;
 
 /**
- * One actor in the runtime: its address (sending), its run loop on an executor, and its life-cycle state. The
- * other concerns have homes of their own: the bounded queue and blocked senders in {@link Mailbox}, the counters in
+ * One actor in the runtime: its run loop on an executor, and its life-cycle state. The other concerns have homes
+ * of their own: sending in {@link CellAddress}, the bounded queue and blocked senders in {@link Mailbox}, the
+ * counters in
  * {@link ActorCounters}, the failure policy in {@link Supervision} (with {@link RestartIntensity}), and the end of
  * the actor in {@link StopSequence}. Subclasses say how queued messages are handled, in
  * {@link #processMessages(int)}: one by one ({@link PlainActorCell}) or in batches ({@link BatchActorCell}).
@@ -105,10 +104,10 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     private final Executor executor;
 
-    private final long callTimeoutNanos;
+    final long callTimeoutNanos;
 
     /** The timeout lane of {@link #callTimeoutNanos}, kept to skip the lookup on the common path. */
-    private final Timers.Lane callTimeoutLane;
+    final Timers.Lane callTimeoutLane;
 
     private volatile int status = UNSTARTED;
 
@@ -207,100 +206,24 @@ public abstract class ActorCell<M, R> implements Runnable {
         return 0;
     }
 
-    // ---------------------------------------------------------------- sending
+    // ---------------------------------------------------------------- accepting (for CellAddress)
 
-    public String name() {
-        return this.name;
-    }
-
-    public CompletableFuture<R> call(M message) {
-        return send(message, this.callTimeoutNanos);
-    }
-
-    public CompletableFuture<R> call(M message, Duration timeout) {
-        Objects.requireNonNull(timeout, () -> "Actor '" + this.name + "': the call's timeout must not be null");
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException(
-                    "Actor '" + this.name + "': the call's timeout must be positive but was " + timeout);
-        }
-        return send(message, timeout.toNanos());
-    }
-
-    @SuppressWarnings("unchecked")
-    private CompletableFuture<R> send(M message, long timeoutNanos) {
-        requireMessage(message);
-        ActorException refused = reserve();
-        if (refused != null) {
-            return CompletableFuture.failedFuture(refused);
-        }
-        // A call always reads the clock: its deadline is counted from when it was accepted.
-        Envelope envelope = new Envelope(this.name, message, System.nanoTime(), timeoutNanos, capture());
-        if (timeoutNanos == this.callTimeoutNanos) {
-            this.timers.watch(this.callTimeoutLane, envelope);
-        }
-        else {
-            this.timers.watch(timeoutNanos, envelope);
-        }
-        enqueue(envelope);
-        return (CompletableFuture<R>) (CompletableFuture<?>) envelope;
-    }
-
-    public void cast(M message) {
-        requireMessage(message);
-        ActorException refused = reserve();
-        if (refused != null) {
-            throw refused;
-        }
-        enqueue(new Envelope(this.name, message, needsAcceptTime() ? System.nanoTime() : 0, 0, capture()));
-    }
-
-    private void requireMessage(M message) {
-        if (message == null) {
-            throw new NullPointerException("Actor '" + this.name + "': the message must not be null");
-        }
-    }
-
-    private Object capture() {
-        return (this.propagator != null) ? this.propagator.capture() : null;
-    }
-
-    /** Reserves a mailbox slot; returns why not, or {@code null} when reserved. */
-    private ActorException reserve() {
-        if (!this.state.isAccepting()) {
-            return rejectedClosed();
-        }
-        if (this.mailbox.tryReserve() || (this.settings.overflow() == OverflowPolicy.BLOCK
-                && this.mailbox.awaitSpace(this.settings.offerTimeout().toNanos(), this::isAccepting))) {
-            if (this.state.isAccepting()) {
-                return null;
-            }
-            // A stop began while this sender took its slot: see StopSequence, give the slot back.
-            this.mailbox.cancelReservation();
-            return rejectedClosed();
-        }
-        if (!this.state.isAccepting()) {
-            // A blocked sender woken by a stop: the actor is closing, not full.
-            return rejectedClosed();
-        }
-        countRejected(RejectReason.FULL);
-        return new MailboxFullException(this.name, this.mailbox.capacity());
-    }
-
-    private boolean isAccepting() {
+    final boolean isAccepting() {
         return this.state.isAccepting();
     }
 
-    private ActorException rejectedClosed() {
+    final ActorException rejectedClosed() {
         countRejected(RejectReason.CLOSED);
         return closedException("it is " + stateWord(), null);
     }
 
-    private void countRejected(RejectReason reason) {
+    final void countRejected(RejectReason reason) {
         this.counters.countRejected(reason);
         this.listener.messageRejected(reason);
     }
 
-    private void enqueue(Envelope envelope) {
+    /** Links an accepted message and makes sure a run will take it. */
+    final void enqueue(Envelope envelope) {
         this.mailbox.offer(envelope);
         scheduleRun();
     }
