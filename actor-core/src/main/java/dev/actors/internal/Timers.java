@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>Whose thread completes a timed-out call</h2>
  * Never the timer thread's: completing a caller's future runs the caller's non-async continuations on the completing
  * thread, and one slow continuation there would hold back every other timeout and batch deadline. Expiries are
- * handed to {@code completions} (by default a pool that grows a thread per concurrent expiry and lets idle ones
- * die, since timeouts are rare); if that hand-off is refused, the timer thread completes the call itself, late
- * rather than never.
+ * handed to {@code completions} (by default a pool that grows a thread per concurrent expiry, up to
+ * {@link #MAX_EXPIRY_THREADS}, and lets idle ones die, since timeouts are rare); if that hand-off is refused (the
+ * pool is full or shut down), the timer thread completes the call itself, late rather than never.
  */
 public final class Timers {
 
@@ -45,6 +45,12 @@ public final class Timers {
      * say) can all differ, and a lane is never removed. Beyond this many, such a call gets a timer task of its own.
      */
     static final int MAX_LANES = 64;
+
+    /**
+     * The most threads the default pool grows to: a burst of thousands of expiries must not start thousands of
+     * threads, and this many slow continuations at once are a caller's bug that the timer thread then shares.
+     */
+    static final int MAX_EXPIRY_THREADS = 16;
 
     private final ScheduledThreadPoolExecutor scheduler;
 
@@ -79,7 +85,7 @@ public final class Timers {
     public Timers(String threadName, Executor completions) {
         this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads(threadName));
         this.scheduler.setRemoveOnCancelPolicy(true);
-        this.ownedCompletions = (completions != null) ? null : new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10,
+        this.ownedCompletions = (completions != null) ? null : new ThreadPoolExecutor(0, MAX_EXPIRY_THREADS, 10,
                 TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(threadName + "-expiry"));
         this.completions = (completions != null) ? completions : this.ownedCompletions;
     }
