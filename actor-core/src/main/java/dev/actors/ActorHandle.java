@@ -6,7 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The typed way to talk to an actor: the only way in, so its state is touched by one message at a time.
  *
- * <p>A handle is thread-safe and cheap to share: inject it, store it in a field, pass it around.
+ * <p>A handle is thread-safe and cheap to share: inject it, store it in a field, pass it around. It is only an
+ * address: creating or holding one does not create the actor's instance, and it cannot stop the actor.
  *
  * @param <M> the message type
  * @param <R> the reply type
@@ -28,6 +29,11 @@ public interface ActorHandle<M, R> {
      *     {@link MailboxFullException} or {@link ActorClosedException} when the message was not accepted (already
      *     failed on return) or the actor stopped before handling it; or with {@link ActorCallTimeoutException}.
      *     A call that times out while its message is still queued is never handled.
+     *     <p>The reply completes the future on the actor's own thread, so a non-async continuation
+     *     ({@code thenApply}, {@code whenComplete}, ...) runs there, before the actor takes its next message: a
+     *     continuation that blocks or works long stalls the actor. Use the async variants
+     *     ({@code thenApplyAsync(fn, executor)}) for such work. A timeout completes the future on a runtime thread
+     *     kept for that, never on the timer thread.
      */
     CompletableFuture<R> call(M message);
 

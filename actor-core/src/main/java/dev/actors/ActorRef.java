@@ -4,12 +4,20 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@link ActorHandle} an {@link ActorSystem} gives back when it creates an actor, with the operations its owner
- * needs: statistics and stopping. Hand out the plain {@link ActorHandle} to code that only sends.
+ * needs: statistics and stopping. Hand out {@link #handle()} to code that only sends: a reference stops the actor.
  *
  * @param <M> the message type
  * @param <R> the reply type
  */
 public interface ActorRef<M, R> extends ActorHandle<M, R> {
+
+    /**
+     * Returns the actor's address alone: a handle that can only send. It is not this reference, and cannot be cast
+     * to one, so code given the handle cannot stop the actor. It is what Spring injects.
+     *
+     * @return the handle, the same one each time
+     */
+    ActorHandle<M, R> handle();
 
     /**
      * Returns whether this is a plain or a batch actor.

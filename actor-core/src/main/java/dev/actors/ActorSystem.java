@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +43,9 @@ public final class ActorSystem implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(ActorSystem.class);
 
+    /** How long {@link #stopActors()} waits beyond the longest shutdown-timeout: time to fail what was left. */
+    private static final long STOP_MARGIN_SECONDS = 5;
+
     private final Executor executor;
 
     private final boolean ownsExecutor;
@@ -57,6 +61,9 @@ public final class ActorSystem implements AutoCloseable {
     private final Map<String, ActorCell<?, ?>> actors = new ConcurrentHashMap<>();
 
     private final List<ActorCell<?, ?>> ordered = new ArrayList<>();
+
+    /** Declared and not started yet: guarded by {@link #ordered}. */
+    private final List<ActorCell<?, ?>> declared = new ArrayList<>();
 
     private volatile boolean closed;
 
@@ -114,10 +121,33 @@ public final class ActorSystem implements AutoCloseable {
      * @throws IllegalArgumentException when a setting is invalid or the name is taken
      */
     public <M, R> ActorRef<M, R> spawn(String name, ActorSettings settings, Supplier<? extends Actor<M, R>> factory) {
+        return register(name, settings, plainCell(name, factory), true);
+    }
+
+    /**
+     * Declares an actor: its address and mailbox exist at once, its instance only once {@link #startDeclared()}
+     * runs. Messages sent before then queue (within the mailbox's capacity) and are handled after the start. This
+     * lets actors that need each other's handles to be built (Spring beans that inject each other's handles) be
+     * declared first and created after, when every address exists.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings (checked now)
+     * @param factory makes the actor instance at the start, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> declare(String name, ActorSettings settings,
+            Supplier<? extends Actor<M, R>> factory) {
+        return register(name, settings, plainCell(name, factory), false);
+    }
+
+    private <M, R> Function<ActorSettings, ActorCell<M, R>> plainCell(String name,
+            Supplier<? extends Actor<M, R>> factory) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return register(name, settings,
-                (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
-                        factory));
+        return (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
+                factory);
     }
 
     /**
@@ -133,14 +163,50 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> spawnBatch(String name, ActorSettings settings,
             Supplier<? extends BatchActor<M, R>> factory) {
+        return register(name, settings, batchCell(name, factory), true);
+    }
+
+    /**
+     * Declares a batch actor: as {@link #declare(String, ActorSettings, Supplier)}.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings, including the batch limits (checked now)
+     * @param factory makes the actor instance at the start, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> declareBatch(String name, ActorSettings settings,
+            Supplier<? extends BatchActor<M, R>> factory) {
+        return register(name, settings, batchCell(name, factory), false);
+    }
+
+    private <M, R> Function<ActorSettings, ActorCell<M, R>> batchCell(String name,
+            Supplier<? extends BatchActor<M, R>> factory) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return register(name, settings,
-                (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
-                        factory));
+        return (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
+                factory);
+    }
+
+    /**
+     * Creates the instances of the actors declared so far, in declaration order, on the calling thread, and lets
+     * them handle what was queued. A factory that throws stops the start there: its exception goes to the caller,
+     * and the actors not yet started stay so (a stop fails what they queued).
+     */
+    public void startDeclared() {
+        List<ActorCell<?, ?>> starting;
+        synchronized (this.ordered) {
+            starting = List.copyOf(this.declared);
+            this.declared.clear();
+        }
+        for (ActorCell<?, ?> cell : starting) {
+            cell.start();
+        }
     }
 
     private <M, R> ActorRef<M, R> register(String name, ActorSettings settings,
-            Function<ActorSettings, ActorCell<M, R>> cellFactory) {
+            Function<ActorSettings, ActorCell<M, R>> cellFactory, boolean start) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("An actor's name must not be null or blank");
         }
@@ -155,10 +221,16 @@ public final class ActorSystem implements AutoCloseable {
                         "Actor '" + name + "' already exists in this actor system; actor names must be unique");
             }
             ActorCell<M, R> cell = cellFactory.apply(settings);
-            cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell), "listener"));
+            cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell.ref()), "listener"));
+            if (start) {
+                cell.start();
+            }
+            else {
+                this.declared.add(cell);
+            }
             this.actors.put(name, cell);
             this.ordered.add(cell);
-            return cell;
+            return cell.ref();
         }
     }
 
@@ -173,7 +245,7 @@ public final class ActorSystem implements AutoCloseable {
      * @return the actor, or empty
      */
     public Optional<ActorRef<?, ?>> find(String name) {
-        return Optional.ofNullable(this.actors.get(name));
+        return Optional.ofNullable(this.actors.get(name)).map(ActorCell::ref);
     }
 
     /**
@@ -183,7 +255,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public List<ActorRef<?, ?>> actors() {
         synchronized (this.ordered) {
-            return List.copyOf(this.ordered);
+            return this.ordered.stream().<ActorRef<?, ?>>map(ActorCell::ref).toList();
         }
     }
 
@@ -197,33 +269,46 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     /**
-     * Stops every actor gracefully, all at once, each within its shutdown timeout, and waits for them; then
-     * releases the system's own threads. New actors cannot be created after.
+     * Stops every actor gracefully, all at once, each within its shutdown timeout: the one shutdown path, which
+     * {@link #close()} and the Spring integration both use.
+     *
+     * @return a future completed when every actor has stopped; it fails with a {@link TimeoutException} when the
+     *     longest shutdown-timeout plus 5 s has passed first (a handler stuck past its
+     *     timeout keeps its actor until it returns, so nobody should wait for ever)
      */
-    @Override
-    public void close() {
-        this.closed = true;
+    public CompletableFuture<Void> stopActors() {
         List<ActorRef<?, ?>> all = actors();
         Duration longest = Duration.ZERO;
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        List<CompletableFuture<Void>> stops = new ArrayList<>(all.size());
         for (ActorRef<?, ?> actor : all) {
             stops.add(actor.stop());
             longest = max(longest, actor.settings().shutdownTimeout());
         }
+        return CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
+            .orTimeout(saturatedMillis(longest.plusSeconds(STOP_MARGIN_SECONDS)), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops every actor ({@link #stopActors()}) and waits for them; then releases the system's own threads. New
+     * actors cannot be created after.
+     */
+    @Override
+    public void close() {
+        this.closed = true;
         try {
-            // A handler stuck past its shutdown timeout keeps its actor until it returns: do not wait forever.
-            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
-                .get(longest.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            stopActors().get();
         }
-        catch (TimeoutException ex) {
-            logger.warn("Actor system closed while handlers were still running: {}",
-                    all.stream().filter((actor) -> !actor.state().isTerminal()).toList());
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof TimeoutException) {
+                logger.warn("Actor system closed while handlers were still running: {}",
+                        actors().stream().filter((actor) -> !actor.state().isTerminal()).toList());
+            }
+            else {
+                logger.warn("Failure while stopping actors", ex.getCause());
+            }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-        }
-        catch (Exception ex) {
-            logger.warn("Failure while stopping actors", ex);
         }
         this.timers.shutdown();
         if (this.ownsExecutor) {
@@ -233,6 +318,15 @@ public final class ActorSystem implements AutoCloseable {
 
     private static Duration max(Duration a, Duration b) {
         return (a.compareTo(b) >= 0) ? a : b;
+    }
+
+    private static long saturatedMillis(Duration duration) {
+        try {
+            return duration.toMillis();
+        }
+        catch (ArithmeticException ex) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /**

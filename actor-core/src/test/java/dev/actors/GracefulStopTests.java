@@ -57,6 +57,28 @@ class GracefulStopTests extends ActorSystemTestSupport {
     }
 
     @Test
+    void stopActorsStopsEveryActorAndCompletesOnceAllHaveStopped() throws Exception {
+        Gate gate = new Gate();
+        ActorRef<Integer, Integer> busy = this.system.spawn("busy", () -> (value) -> {
+            if (value == 0) {
+                gate.pass();
+            }
+            return value;
+        });
+        ActorRef<Integer, Integer> idle = this.system.spawn("idle", () -> (value) -> value);
+        busy.cast(0);
+        gate.awaitEntered();
+        CompletableFuture<Integer> queued = busy.call(1);
+        CompletableFuture<Void> stopped = this.system.stopActors();
+        assertThat(busy.state()).isEqualTo(ActorState.STOPPING);
+        assertThat(stopped).isNotDone();
+        gate.open();
+        stopped.get(10, TimeUnit.SECONDS);
+        assertThat(queued.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(List.of(busy.state(), idle.state())).containsOnly(ActorState.STOPPED);
+    }
+
+    @Test
     void whatIsLeftAfterTheShutdownTimeoutFailsWithActorClosed() throws Exception {
         Gate gate = new Gate();
         ActorRef<Integer, Integer> actor = this.system.spawn("stuck",

@@ -30,15 +30,13 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private static final Logger logger = LoggerFactory.getLogger(BatchActorCell.class);
 
-    private final Supplier<? extends BatchActor<M, R>> factory;
-
     private final int maxSize;
 
     private final long maxTimeNanos;
 
     private final ArrayList<Envelope> batch;
 
-    private BatchActor<M, R> actor;
+    private final ActorInstance<BatchActor<M, R>> actor;
 
     private long batchDeadline;
 
@@ -52,23 +50,22 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     private volatile int lastFlushSize;
 
     /**
-     * Creates the cell and its first actor instance.
+     * Creates the cell without its instance: {@link #start()} creates it.
      *
      * @param name the actor's name
      * @param settings validated settings
      * @param executor runs the handler
      * @param timers runs timeouts and batch deadlines
      * @param propagator carries the sender's context, or {@code null} (batches do not restore it)
-     * @param factory makes actor instances (now, and on every restart)
+     * @param factory makes actor instances (at the start, and on every restart)
      */
     public BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<? extends BatchActor<M, R>> factory) {
         super(name, settings, executor, timers, propagator);
-        this.factory = factory;
+        this.actor = new ActorInstance<>(name, factory);
         this.maxSize = settings.batchMaxSize();
         this.maxTimeNanos = settings.batchMaxTime().toNanos();
         this.batch = new ArrayList<>(Math.min(this.maxSize, 1024));
-        this.actor = InstanceFactory.create(name, factory);
     }
 
     @Override
@@ -76,14 +73,19 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         return ActorKind.BATCH;
     }
 
+    @Override
+    ActorInstance<?> instance() {
+        return this.actor;
+    }
+
     /** A batch's max-time counts from its first message's arrival. */
     @Override
-    protected boolean needsAcceptTime() {
+    boolean needsAcceptTime() {
         return true;
     }
 
     @Override
-    protected boolean processMessages(int budget) {
+    RunResult processMessages(int budget) {
         int handledMessages = 0;
         while (handledMessages < budget) {
             Envelope envelope = null;
@@ -94,7 +96,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 this.batch.add(envelope);
             }
             if (this.batch.isEmpty() || isAbortRequested()) {
-                return false;   // on abort, the stop fails the partial batch
+                return RunResult.DRAINED;   // on abort, the stop fails the partial batch
             }
             FlushTrigger trigger;
             if (this.batch.size() >= this.maxSize) {
@@ -108,14 +110,14 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             }
             else {
                 armTimer();
-                return false;
+                return RunResult.DRAINED;
             }
             handledMessages += flush(trigger);
             if (isTerminal()) {
-                return false;
+                return RunResult.DRAINED;
             }
         }
-        return true;
+        return RunResult.BUDGET_SPENT;
     }
 
     private void armTimer() {
@@ -157,7 +159,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         List<R> results = null;
         Throwable failure = null;
         try {
-            results = this.actor.handleBatch(messages);
+            results = this.actor.current.handleBatch(messages);
             if (results != null && results.size() != size) {
                 failure = new BatchResultSizeException(this.name, size, results.size());
             }
@@ -169,13 +171,13 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         this.lastFlushSize = size;
         this.listener.batchFlushed(trigger, size, System.nanoTime() - start, failure == null);
         if (failure == null) {
-            countHandled(size);
+            this.counters.countHandled(size);
             for (int i = 0; i < size; i++) {
                 succeeded(live.get(i), (results != null) ? results.get(i) : null);
             }
         }
         else {
-            countFailed(size);
+            this.counters.countFailed(size);
             int casts = 0;
             for (Envelope envelope : live) {
                 if (failedWith(envelope, failure)) {
@@ -192,17 +194,17 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     }
 
     @Override
-    protected boolean hasPending() {
+    boolean hasPending() {
         return !this.batch.isEmpty();
     }
 
     @Override
-    protected boolean pendingDue() {
+    boolean pendingDue() {
         return !this.batch.isEmpty() && System.nanoTime() - this.batchDeadline >= 0;
     }
 
     @Override
-    protected void failPending(ActorClosedException reason) {
+    void failPending(ActorClosedException reason) {
         disarmTimer();
         for (Envelope envelope : this.batch) {
             failClosed(envelope, reason);
@@ -211,17 +213,12 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     }
 
     @Override
-    protected void replaceInstance() {
-        this.actor = InstanceFactory.create(this.name, this.factory);
-    }
-
-    @Override
-    protected long flushes() {
+    long flushes() {
         return this.flushes;
     }
 
     @Override
-    protected int lastFlushSize() {
+    int lastFlushSize() {
         return this.lastFlushSize;
     }
 }

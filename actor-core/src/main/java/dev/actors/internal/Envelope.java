@@ -69,7 +69,7 @@ public final class Envelope extends CompletableFuture<Object> {
         return this.acceptedAt + this.timeoutNanos;
     }
 
-    /** Fails the call because its timeout passed (on the timer thread). */
+    /** Fails the call because its timeout passed (off the timer thread: see {@link Timers}). */
     void expire() {
         completeExceptionally(new ActorCallTimeoutException(this.actorName, Duration.ofNanos(this.timeoutNanos)));
     }

@@ -2,6 +2,11 @@ package dev.actors.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * A bounded multi-producer, single-consumer queue of {@link Envelope}s.
@@ -15,8 +20,14 @@ import java.lang.invoke.VarHandle;
  * <p>The fields producers write and the fields the consumer writes sit on different cache lines (the padding class
  * between them), so a consumer taking messages does not keep invalidating the line producers swap on.
  *
- * <p>A producer calls {@link #tryReserve()} and then {@link #offer(Envelope)} (or {@link #cancelReservation()});
- * only the consumer calls {@link #poll()} and {@link #hasMessages()}.
+ * <p>Back-pressure lives here too. With overflow {@code block}, a sender that finds the mailbox full waits in
+ * {@link #awaitSpace} on a lock of its own ({@link BlockedSenders}); the consumer signals one waiter per message it
+ * takes, and only when someone waits, so the lock costs nothing to actors whose senders never block. A missed
+ * signal costs a waiter at most {@link #MAX_SPACE_WAIT_NANOS}, never a hang: waiters look again on their own.
+ *
+ * <p>A producer calls {@link #tryReserve()} (or {@link #awaitSpace}) and then {@link #offer(Envelope)} (or
+ * {@link #cancelReservation()}); only the consumer calls {@link #poll()}, {@link #isDrained()} and
+ * {@link #hasMessages()}.
  */
 final class Mailbox extends MailboxConsumerFields {
 
@@ -38,8 +49,21 @@ final class Mailbox extends MailboxConsumerFields {
         }
     }
 
-    Mailbox(int capacity) {
+    /** Longest a blocked sender sleeps between looks at the mailbox: bounds the cost of a missed signal. */
+    private static final long MAX_SPACE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+    /** Senders blocked on a full mailbox; {@code null} unless senders may block (overflow 'block'). */
+    private final BlockedSenders blocked;
+
+    /**
+     * Creates an empty mailbox.
+     *
+     * @param capacity the bound
+     * @param sendersMayBlock whether senders wait for space when it is full ({@link #awaitSpace})
+     */
+    Mailbox(int capacity, boolean sendersMayBlock) {
         super(capacity, new Envelope());
+        this.blocked = sendersMayBlock ? new BlockedSenders() : null;
     }
 
     int capacity() {
@@ -95,7 +119,43 @@ final class Mailbox extends MailboxConsumerFields {
         // The old head may be a caller's future that lives on: do not let it keep the rest of the queue alive.
         h.clearNext();
         CONSUMED.setRelease(this, this.consumed + 1);
+        if (this.blocked != null && this.blocked.waiters.get() != 0) {
+            this.blocked.signal();
+        }
         return next;
+    }
+
+    /**
+     * Waits for a free slot and reserves it, for a sender that found the mailbox full (overflow 'block' only).
+     *
+     * @param timeoutNanos how long to wait at most
+     * @param accepting whether the actor still accepts messages: a stop ends the wait at once
+     * @return {@code true} when a slot was reserved
+     */
+    boolean awaitSpace(long timeoutNanos, BooleanSupplier accepting) {
+        BlockedSenders wait = this.blocked;
+        long remaining = timeoutNanos;
+        wait.waiters.incrementAndGet();
+        wait.lock.lock();
+        try {
+            long deadline = System.nanoTime() + remaining;
+            while (remaining > 0 && accepting.getAsBoolean()) {
+                wait.spaceAvailable.awaitNanos(Math.min(remaining, MAX_SPACE_WAIT_NANOS));
+                if (tryReserve()) {
+                    return true;
+                }
+                remaining = deadline - System.nanoTime();
+            }
+            return false;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        finally {
+            wait.lock.unlock();
+            wait.waiters.decrementAndGet();
+        }
     }
 
     /**
@@ -109,6 +169,26 @@ final class Mailbox extends MailboxConsumerFields {
     /** Consumer only: whether a message is queued or being linked. Pairs with a producer's swap of the tail. */
     boolean hasMessages() {
         return (Envelope) TAIL.getVolatile(this) != this.head;
+    }
+}
+
+/** The lock and condition on which senders wait for space, with overflow 'block'. */
+final class BlockedSenders {
+
+    final AtomicInteger waiters = new AtomicInteger();
+
+    final ReentrantLock lock = new ReentrantLock();
+
+    final Condition spaceAvailable = this.lock.newCondition();
+
+    void signal() {
+        this.lock.lock();
+        try {
+            this.spaceAvailable.signal();
+        }
+        finally {
+            this.lock.unlock();
+        }
     }
 }
 

@@ -18,25 +18,22 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
 
     private static final Logger logger = LoggerFactory.getLogger(PlainActorCell.class);
 
-    private final Supplier<? extends Actor<M, R>> factory;
-
-    private Actor<M, R> actor;
+    private final ActorInstance<Actor<M, R>> actor;
 
     /**
-     * Creates the cell and its first actor instance.
+     * Creates the cell without its instance: {@link #start()} creates it.
      *
      * @param name the actor's name
      * @param settings validated settings
      * @param executor runs the handler
      * @param timers runs timeouts
      * @param propagator carries the sender's context, or {@code null}
-     * @param factory makes actor instances (now, and on every restart)
+     * @param factory makes actor instances (at the start, and on every restart)
      */
     public PlainActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<? extends Actor<M, R>> factory) {
         super(name, settings, executor, timers, propagator);
-        this.factory = factory;
-        this.actor = InstanceFactory.create(name, factory);
+        this.actor = new ActorInstance<>(name, factory);
     }
 
     @Override
@@ -45,8 +42,13 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
     }
 
     @Override
+    ActorInstance<?> instance() {
+        return this.actor;
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
-    protected boolean processMessages(int budget) {
+    RunResult processMessages(int budget) {
         boolean call = false;
         for (int i = 0; i < budget; i++) {
             Envelope envelope = nextLive();
@@ -54,8 +56,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
                 // A call, alone since the mailbox was last empty (or with one more: a partner's next call may slip
                 // in before the mailbox is seen empty): a request/response partner, likely to call again at once.
                 // A longer drain means many senders, who need the CPU more than a spin does.
-                this.loneCallAnswered = (call && i <= 2);
-                return false;
+                return (call && i <= 2) ? RunResult.DRAINED_AFTER_LONE_CALL : RunResult.DRAINED;
             }
             call = envelope.isCall();
             long start = 0;
@@ -68,7 +69,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             ContextPropagator.Scope scope = (envelope.context != null)
                     ? this.propagator.restore(envelope.context) : null;
             try {
-                result = this.actor.handle((M) envelope.message);
+                result = this.actor.current.handle((M) envelope.message);
             }
             catch (Throwable ex) {
                 failure = ex;
@@ -82,26 +83,21 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
                 this.listener.messageProcessed(System.nanoTime() - start, failure == null);
             }
             if (failure == null) {
-                countHandled(1);
+                this.counters.countHandled(1);
                 succeeded(envelope, result);
             }
             else {
-                countFailed(1);
+                this.counters.countFailed(1);
                 if (failedWith(envelope, failure)) {
                     logger.warn("Actor '{}' failed to handle a cast message (counted as failed)", this.name,
                             failure);
                 }
                 onFailure(failure);
                 if (isTerminal()) {
-                    return false;
+                    return RunResult.DRAINED;
                 }
             }
         }
-        return true;
-    }
-
-    @Override
-    protected void replaceInstance() {
-        this.actor = InstanceFactory.create(this.name, this.factory);
+        return RunResult.BUDGET_SPENT;
     }
 }

@@ -3,8 +3,12 @@ package dev.actors.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -23,6 +27,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * call is kept for at most a sweep (or, behind a still-pending call of the same lane, until that one ends). Lanes
  * are never removed, so their number is capped ({@link #MAX_LANES}); a call whose own timeout finds no lane and no
  * room for one is watched by a timer task of the scheduler instead.
+ *
+ * <h2>Whose thread completes a timed-out call</h2>
+ * Never the timer thread's: completing a caller's future runs the caller's non-async continuations on the completing
+ * thread, and one slow continuation there would hold back every other timeout and batch deadline. Expiries are
+ * handed to {@code completions} (by default a pool that grows a thread per concurrent expiry, up to
+ * {@link #MAX_EXPIRY_THREADS}, and lets idle ones die, since timeouts are rare); if that hand-off is refused (the
+ * pool is full or shut down), the timer thread completes the call itself, late rather than never.
  */
 public final class Timers {
 
@@ -35,6 +46,12 @@ public final class Timers {
      */
     static final int MAX_LANES = 64;
 
+    /**
+     * The most threads the default pool grows to: a burst of thousands of expiries must not start thousands of
+     * threads, and this many slow continuations at once are a caller's bug that the timer thread then shares.
+     */
+    static final int MAX_EXPIRY_THREADS = 16;
+
     private final ScheduledThreadPoolExecutor scheduler;
 
     private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
@@ -43,18 +60,42 @@ public final class Timers {
 
     private final Runnable sweep = this::sweep;
 
+    /** Completes timed-out calls, off the timer thread. */
+    private final Executor completions;
+
+    /** The default {@link #completions}, owned (and shut down) by these timers; {@code null} when one was given. */
+    private final ThreadPoolExecutor ownedCompletions;
+
+    /**
+     * Creates the timers, their daemon thread, and the daemon threads that complete timed-out calls.
+     *
+     * @param threadName the timer thread's name; the completing threads add {@code -expiry} to it
+     */
+    public Timers(String threadName) {
+        this(threadName, null);
+    }
+
     /**
      * Creates the timers and their daemon thread.
      *
-     * @param threadName the thread's name
+     * @param threadName the timer thread's name
+     * @param completions completes timed-out calls, off the timer thread; {@code null} for a pool of daemon threads
+     *     that these timers own
      */
-    public Timers(String threadName) {
-        this.scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
-            Thread thread = new Thread(task, threadName);
+    public Timers(String threadName, Executor completions) {
+        this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads(threadName));
+        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.ownedCompletions = (completions != null) ? null : new ThreadPoolExecutor(0, MAX_EXPIRY_THREADS, 10,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(threadName + "-expiry"));
+        this.completions = (completions != null) ? completions : this.ownedCompletions;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return (task) -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
-        });
-        this.scheduler.setRemoveOnCancelPolicy(true);
+        };
     }
 
     /**
@@ -68,9 +109,23 @@ public final class Timers {
         return this.scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
     }
 
-    /** Stops the timer thread; pending timers do not fire. */
+    /** Stops the timer thread; pending timers do not fire. Expiries already handed off still complete. */
     public void shutdown() {
         this.scheduler.shutdownNow();
+        if (this.ownedCompletions != null) {
+            this.ownedCompletions.shutdown();
+        }
+    }
+
+    /** Fails a call whose timeout passed, on another thread than the timer's; on this one if that is refused. */
+    void expire(Envelope call) {
+        try {
+            this.completions.execute(call::expire);
+        }
+        catch (Throwable ex) {
+            // Refused (shut down, out of threads): a late completion on this thread beats a caller left hanging.
+            call.expire();
+        }
     }
 
     /** Returns the lane for one timeout length; actors keep the lane of their default timeout. */
@@ -94,12 +149,12 @@ public final class Timers {
         try {
             ScheduledFuture<?> task = this.scheduler.schedule(() -> {
                 if (!call.isDone()) {
-                    call.expire();
+                    expire(call);
                 }
             }, timeoutNanos, TimeUnit.NANOSECONDS);
             call.whenComplete((result, failure) -> task.cancel(false));
         }
-        catch (java.util.concurrent.RejectedExecutionException ex) {
+        catch (RejectedExecutionException ex) {
             // Shut down with the actor system: the call completes or fails through its actor's stop.
         }
     }
@@ -126,7 +181,7 @@ public final class Timers {
         try {
             this.scheduler.schedule(this.sweep, delayNanos, TimeUnit.NANOSECONDS);
         }
-        catch (java.util.concurrent.RejectedExecutionException ex) {
+        catch (RejectedExecutionException ex) {
             // Shut down with the actor system: calls still pending complete or fail through their actors' stop.
         }
     }
@@ -136,7 +191,7 @@ public final class Timers {
         long nextDeadline = Long.MAX_VALUE;
         boolean pending = false;
         for (Lane lane : this.lanes.values()) {
-            long deadline = lane.sweep(now);
+            long deadline = lane.sweep(now, this);
             if (deadline != Long.MAX_VALUE) {
                 pending = true;
                 nextDeadline = Math.min(nextDeadline, deadline);
@@ -195,7 +250,7 @@ public final class Timers {
         }
 
         /** Drops completed heads and fails expired ones; returns the next pending deadline or MAX_VALUE. */
-        long sweep(long now) {
+        long sweep(long now, Timers timers) {
             for (;;) {
                 Envelope h = this.head;
                 Envelope next = h.timeoutNextAcquire();
@@ -209,7 +264,7 @@ public final class Timers {
                 this.head = next;
                 h.clearTimeoutNext();
                 if (!next.isDone()) {
-                    next.expire();
+                    timers.expire(next);
                 }
             }
         }

@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,5 +67,58 @@ class TimersTests {
         // Answered calls cancel their tasks: a minute of them must not pile up in the scheduler.
         await().atMost(Duration.ofSeconds(10)).until(() -> this.timers.scheduledTasks() == 0);
         assertThat(calls).allSatisfy((call) -> assertThat(call.join()).isEqualTo("done"));
+    }
+
+    @Test
+    void aSlowCallbackOnOneTimedOutCallDoesNotHoldBackAnotherCallsTimeout() throws Exception {
+        CountDownLatch callbackEntered = new CountDownLatch(1);
+        CountDownLatch releaseCallback = new CountDownLatch(1);
+        long timeout = Duration.ofMillis(1).toNanos();
+        Envelope slow = new Envelope("slow-callback", "a", System.nanoTime(), timeout, null);
+        slow.whenComplete((result, failure) -> {
+            callbackEntered.countDown();
+            awaitLatch(releaseCallback);   // a caller's blocking, non-async continuation
+        });
+        this.timers.watch(this.timers.lane(timeout), slow);
+        try {
+            awaitLatch(callbackEntered);
+            Envelope other = new Envelope("other", "b", System.nanoTime(), timeout, null);
+            this.timers.watch(this.timers.lane(timeout), other);
+            // While the first caller's callback still blocks, the second call times out all the same.
+            assertThatThrownBy(() -> other.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ActorCallTimeoutException.class);
+            assertThat(releaseCallback.getCount()).isEqualTo(1);
+        }
+        finally {
+            releaseCallback.countDown();
+        }
+    }
+
+    @Test
+    void aRefusedHandOffStillCompletesTheCall() {
+        Executor refusing = (task) -> {
+            throw new RejectedExecutionException("refused on purpose");
+        };
+        Timers refused = new Timers("timers-refused", refusing);
+        try {
+            long timeout = Duration.ofMillis(1).toNanos();
+            Envelope call = new Envelope("refused", "a", System.nanoTime(), timeout, null);
+            refused.watch(refused.lane(timeout), call);
+            assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ActorCallTimeoutException.class);
+        }
+        finally {
+            refused.shutdown();
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            if (!latch.await(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("latch never reached");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(ex);
+        }
     }
 }

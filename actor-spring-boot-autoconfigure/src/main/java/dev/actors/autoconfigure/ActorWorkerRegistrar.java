@@ -28,7 +28,8 @@ import dev.actors.BatchActor;
  * Turns each {@link ActorWorker @ActorWorker} bean definition into an actor: the class's own definition becomes a
  * prototype that is no autowire candidate (Spring makes a fresh instance for the actor and for every restart, and
  * nobody can inject it and so bypass the mailbox), and a new singleton bean of type {@code ActorHandle<M, R>},
- * named {@code actorHandle#<actor name>} and qualified by the actor's name, spawns the actor when it is created.
+ * named {@code actorHandle#<actor name>} and qualified by the actor's name, declares the actor when it is created
+ * ({@link ActorWorkers} creates the instances once every handle exists).
  * With actors disabled, the classes are only made inert.
  */
 final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {
@@ -173,7 +174,7 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
         definition.setInstanceSupplier((InstanceSupplier<ActorHandle<?, ?>>) (registeredBean) -> registeredBean
             .getBeanFactory()
             .getBean(ActorWorkers.class)
-            .spawn(worker));
+            .handle(worker));
         return definition;
     }
 }

@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 import dev.actors.Actor;
+import dev.actors.ActorHandle;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
@@ -17,10 +19,16 @@ import dev.actors.BatchActor;
 import dev.actors.spring.ActorWorker;
 
 /**
- * The application's {@link dev.actors.spring.ActorWorker @ActorWorker} actors: checks their settings when created, so that
- * a mistake fails the start with its property name, and spawns each actor when its handle bean is created.
+ * The application's {@link dev.actors.spring.ActorWorker @ActorWorker} actors: checks their settings when created,
+ * so that a mistake fails the start with its property name, declares each actor when its handle bean is created,
+ * and creates the actors' instances once every singleton exists.
+ *
+ * <p>A handle is only an address: creating it never creates the actor's instance, so actors can inject each other's
+ * handles (or their own) in their constructors, in any cycle. The instances are created in
+ * {@link #afterSingletonsInstantiated()}: after every handle bean exists, before any lifecycle starts (so before
+ * the web server takes traffic), and on the starting thread, so that a throwing constructor fails the start.
  */
-final class ActorWorkers {
+final class ActorWorkers implements SmartInitializingSingleton {
 
     private final ActorSystem actorSystem;
 
@@ -28,10 +36,13 @@ final class ActorWorkers {
 
     private final Map<String, ActorSettings> settings = new LinkedHashMap<>();
 
+    private final List<ActorWorkerDefinition> workers;
+
     ActorWorkers(ActorSystem actorSystem, ActorsProperties properties, List<ActorWorkerDefinition> workers,
             ConfigurableListableBeanFactory beanFactory) {
         this.actorSystem = actorSystem;
         this.beanFactory = beanFactory;
+        this.workers = List.copyOf(workers);
         ActorSettings defaults = properties.getDefaults().applyTo(ActorSettings.defaults(), "actors.defaults");
         Map<String, ActorWorkerDefinition> byName = new LinkedHashMap<>();
         workers.forEach((worker) -> byName.put(worker.actorName(), worker));
@@ -83,22 +94,34 @@ final class ActorWorkers {
     }
 
     /**
-     * Creates and starts an actor; its instances, now and on every restart, come from its prototype bean.
+     * Declares an actor and returns its handle; its instances, at the start and on every restart, come from its
+     * prototype bean.
      *
      * @param worker the actor
-     * @return its reference
+     * @return its handle, only an address
      */
     @SuppressWarnings("unchecked")
-    ActorRef<?, ?> spawn(ActorWorkerDefinition worker) {
+    ActorHandle<?, ?> handle(ActorWorkerDefinition worker) {
         String beanName = worker.beanName();
         ActorSettings settings = this.settings.get(worker.actorName());
         ActorRef<?, ?> actor = worker.batch()
-                ? this.actorSystem.spawnBatch(worker.actorName(), settings,
+                ? this.actorSystem.declareBatch(worker.actorName(), settings,
                         () -> (BatchActor<Object, Object>) this.beanFactory.getBean(beanName, BatchActor.class))
-                : this.actorSystem.spawn(worker.actorName(), settings,
+                : this.actorSystem.declare(worker.actorName(), settings,
                         () -> (Actor<Object, Object>) this.beanFactory.getBean(beanName, Actor.class));
-        stopBeforeDependenciesAreDestroyed(beanName);
-        return actor;
+        return actor.handle();
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (ActorWorkerDefinition worker : this.workers) {
+            // A lazy handle bean is declared now: every actor runs from the start, whoever injects it.
+            this.beanFactory.getBean(ActorWorkerRegistrar.handleBeanName(worker.actorName()));
+        }
+        this.actorSystem.startDeclared();
+        for (ActorWorkerDefinition worker : this.workers) {
+            stopBeforeDependenciesAreDestroyed(worker.beanName());
+        }
     }
 
     /**

@@ -1,18 +1,12 @@
 package dev.actors.autoconfigure;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import dev.actors.ActorRef;
 import dev.actors.ActorSystem;
 
 /**
@@ -56,21 +50,20 @@ public final class ActorsLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
-        // The actors started when their handles were created, before any lifecycle: nothing to do.
+        // The actors started once every singleton existed, before any lifecycle: nothing to do.
         this.running = true;
     }
 
     @Override
     public void stop() {
-        CompletableFuture<Void> stopped = stopActors();
         try {
-            stopped.get(longestShutdownTimeout().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            this.actorSystem.stopActors().get();
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
-        catch (ExecutionException | TimeoutException ex) {
-            logger.warn("Actors did not stop within their shutdown timeouts", ex);
+        catch (ExecutionException ex) {
+            logger.warn("Actors did not stop within their shutdown timeouts", ex.getCause());
         }
         finally {
             this.running = false;
@@ -79,26 +72,10 @@ public final class ActorsLifecycle implements SmartLifecycle {
 
     @Override
     public void stop(Runnable callback) {
-        stopActors().whenComplete((result, failure) -> {
+        this.actorSystem.stopActors().whenComplete((result, failure) -> {
             this.running = false;
             callback.run();
         });
-    }
-
-    private CompletableFuture<Void> stopActors() {
-        List<ActorRef<?, ?>> actors = this.actorSystem.actors();
-        if (!actors.isEmpty() && logger.isDebugEnabled()) {
-            logger.debug("Stopping " + actors.size() + " actor(s), each within its shutdown timeout");
-        }
-        return CompletableFuture.allOf(actors.stream().map(ActorRef::stop).toArray(CompletableFuture[]::new));
-    }
-
-    private Duration longestShutdownTimeout() {
-        return this.actorSystem.actors()
-            .stream()
-            .map((actor) -> actor.settings().shutdownTimeout())
-            .max(Duration::compareTo)
-            .orElse(Duration.ZERO);
     }
 
     @Override

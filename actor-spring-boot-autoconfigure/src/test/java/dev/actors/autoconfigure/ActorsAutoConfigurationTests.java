@@ -116,7 +116,18 @@ class ActorsAutoConfigurationTests {
             assertThat(context).hasBean("actorHandle#pricing");
             assertThat(context.getBean("actorHandle#pricing")).isSameAs(context.getBean(ActorSystem.class)
                 .find("pricing")
-                .orElseThrow());
+                .orElseThrow()
+                .handle());
+        });
+    }
+
+    @Test
+    void injectedHandleIsOnlyAnAddress() {
+        this.contextRunner.withUserConfiguration(PricingActor.class).run((context) -> {
+            Object handle = context.getBean("actorHandle#pricing");
+            assertThat(handle).isInstanceOf(ActorHandle.class)
+                .isNotInstanceOf(Runnable.class)
+                .isNotInstanceOf(ActorRef.class);
         });
     }
 
