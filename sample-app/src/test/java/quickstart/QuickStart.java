@@ -1,5 +1,5 @@
 // The README's quick start, compiled and run by QuickStartTests; ReadmeTests checks that the README shows exactly
-// the code below the imports. Outside the sample's packages, so that the sample does not pick it up.
+// the code from the first import on. Outside the sample's packages, so that the sample does not pick it up.
 package quickstart;
 
 import java.util.HashMap;

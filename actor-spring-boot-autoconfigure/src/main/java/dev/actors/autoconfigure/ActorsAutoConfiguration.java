@@ -87,6 +87,11 @@ public final class ActorsAutoConfiguration {
         }
 
         @Bean
+        ActorsStartupLog actorsStartupLog(ActorSystem actorSystem) {
+            return new ActorsStartupLog(actorSystem);
+        }
+
+        @Bean
         @ConditionalOnMissingBean
         ActorsLifecycle actorsLifecycle(ActorSystem actorSystem) {
             return new ActorsLifecycle(actorSystem);

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the actors' Micrometer
  * metrics: every actor of the application's {@link dev.actors.ActorSystem} gets a {@link MicrometerActorListener}
- * recording into the application's {@link MeterRegistry}.
+ * recording into the application's {@link MeterRegistry}. The wait and process timers are published as histograms
+ * (16 fixed buckets) for percentiles, unless {@code actors.metrics.histograms=false}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -20,6 +21,12 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean(MeterRegistry.class)
 @ConditionalOnBooleanProperty(name = "actors.enabled", matchIfMissing = true)
 public final class ActorsMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "actors.metrics.histograms", matchIfMissing = true)
+    ActorTimerHistograms actorTimerHistograms() {
+        return new ActorTimerHistograms();
+    }
 
     @Bean
     MetricsActorSystemCustomizer actorsMetricsActorSystemCustomizer(MeterRegistry meterRegistry) {

@@ -1,6 +1,8 @@
 package dev.actors.autoconfigure.metrics;
 
+import java.util.ArrayDeque;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +14,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import dev.actors.ActorKind;
+import dev.actors.ActorState;
 import dev.actors.spi.ActorListener;
 import dev.actors.ActorRef;
 import dev.actors.spi.FlushTrigger;
@@ -46,6 +49,12 @@ public final class MicrometerActorListener implements ActorListener {
 
     static final String RESTARTS = "actor.restarts";
 
+    static final String RESTARTS_RECENT = "actor.restarts.recent";
+
+    static final String RESTARTS_LIMIT = "actor.restarts.limit";
+
+    static final String STATE = "actor.state";
+
     private static final String MESSAGES = "messages";
 
     private static final String SUCCESS = "success";
@@ -71,6 +80,8 @@ public final class MicrometerActorListener implements ActorListener {
     private final Map<FlushTrigger, Timer> flushFailure;
 
     private final DistributionSummary batchSize;
+
+    private final RecentRestarts recentRestarts;
 
     /**
      * Registers the meters of one actor.
@@ -107,6 +118,24 @@ public final class MicrometerActorListener implements ActorListener {
             .tags(tags)
             .description("Restarts of the actor by its failure policy")
             .register(registry);
+        this.recentRestarts = new RecentRestarts(actor.settings().restartWithin().toNanos());
+        Gauge.builder(RESTARTS_RECENT, this.recentRestarts, RecentRestarts::count)
+            .tags(tags)
+            .description("Restarts within the last restart.within: the count that restart.max-restarts limits")
+            .register(registry);
+        int maxRestarts = actor.settings().maxRestarts();
+        Gauge.builder(RESTARTS_LIMIT, () -> maxRestarts)
+            .tags(tags)
+            .description("Most restarts within restart.within (restart.max-restarts); one more stops the actor")
+            .register(registry);
+        for (ActorState state : ActorState.values()) {
+            // One series per state, 1 for the current one: a dashboard or alert selects a state by its tag.
+            Gauge.builder(STATE, actor, (ref) -> (ref.state() == state) ? 1 : 0)
+                .tags(tags)
+                .tag("state", state.name().toLowerCase(Locale.ROOT))
+                .description("1 for the actor's current life-cycle state, 0 for the others")
+                .register(registry);
+        }
         if (actor.kind() == ActorKind.BATCH) {
             this.processSuccess = null;
             this.processFailure = null;
@@ -192,5 +221,37 @@ public final class MicrometerActorListener implements ActorListener {
     @Override
     public void restarted(Throwable cause) {
         this.restarts.increment();
+        this.recentRestarts.add(System.nanoTime());
+    }
+
+    /**
+     * The times of the restarts within the sliding window that restart intensity uses, so that a scrape can tell
+     * how close the actor is to being stopped for good. Restarts are rare and scrapes infrequent: a lock is cheap.
+     */
+    private static final class RecentRestarts {
+
+        private final long windowNanos;
+
+        private final ArrayDeque<Long> times = new ArrayDeque<>();
+
+        RecentRestarts(long windowNanos) {
+            this.windowNanos = windowNanos;
+        }
+
+        synchronized void add(long now) {
+            this.times.addLast(now);
+            dropOlderThanWindow(now);
+        }
+
+        synchronized int count() {
+            dropOlderThanWindow(System.nanoTime());
+            return this.times.size();
+        }
+
+        private void dropOlderThanWindow(long now) {
+            while (!this.times.isEmpty() && now - this.times.peekFirst() > this.windowNanos) {
+                this.times.pollFirst();
+            }
+        }
     }
 }

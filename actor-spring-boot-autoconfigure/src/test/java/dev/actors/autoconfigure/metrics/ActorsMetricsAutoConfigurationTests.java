@@ -7,13 +7,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,6 +48,19 @@ import static org.awaitility.Awaitility.await;
 class ActorsMetricsAutoConfigurationTests {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static final LoggingSystem LOGGING = LoggingSystem
+        .get(ActorsMetricsAutoConfigurationTests.class.getClassLoader());
+
+    @BeforeEach
+    void silenceTheRuntimesLogOfFailuresCausedOnPurpose() {
+        LOGGING.setLogLevel("dev.actors.internal", LogLevel.OFF);
+    }
+
+    @AfterEach
+    void restoreTheRuntimesLog() {
+        LOGGING.setLogLevel("dev.actors.internal", null);
+    }
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ActorsMetricsAutoConfiguration.class))
@@ -105,6 +123,63 @@ class ActorsMetricsAutoConfigurationTests {
             await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(registry.get("actor.restarts").tag("actor", "worker").counter().count())
                     .isEqualTo(1));
+        });
+    }
+
+    @Test
+    void publishesTheStateAsOneSeriesPerStateWithTheCurrentOneAtOne() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorSettings settings = ActorSettings.builder().onFailure(FailurePolicy.STOP).build();
+            ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("fragile", settings, Echo::new);
+            assertThat(registry.get("actor.state").tag("actor", "fragile").gauges()).hasSize(5);
+            assertThat(state(registry, "fragile", "running")).isEqualTo(1);
+            assertThat(state(registry, "fragile", "failed")).isZero();
+            assertThat(actor.call("fail")).failsWithin(WAIT);
+            actor.whenTerminated().get(10, TimeUnit.SECONDS);
+            assertThat(state(registry, "fragile", "failed")).isEqualTo(1);
+            assertThat(state(registry, "fragile", "running")).isZero();
+            assertThat(registry.get("actor.state").tag("actor", "fragile").gauges()
+                .stream()
+                .mapToDouble(Gauge::value)
+                .sum()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void countsRestartsWithinTheRestartWindowAgainstTheLimit() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorSettings settings = ActorSettings.builder()
+                .onFailure(FailurePolicy.RESTART)
+                .maxRestarts(4)
+                .restartWithin(Duration.ofHours(1))
+                .build();
+            ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("phoenix", settings, Echo::new);
+            assertThat(gauge(registry, "actor.restarts.limit", "phoenix")).isEqualTo(4);
+            assertThat(gauge(registry, "actor.restarts.recent", "phoenix")).isZero();
+            assertThat(actor.call("fail")).failsWithin(WAIT);
+            assertThat(actor.call("fail")).failsWithin(WAIT);
+            // A call after the failures is handled by the instance that the last restart made.
+            assertThat(actor.call("ok").get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+            assertThat(gauge(registry, "actor.restarts.recent", "phoenix")).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void restartsOlderThanTheRestartWindowNoLongerCount() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorSettings settings = ActorSettings.builder()
+                .onFailure(FailurePolicy.RESTART)
+                .restartWithin(Duration.ofMillis(100))
+                .build();
+            ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("healer", settings, Echo::new);
+            assertThat(actor.call("fail")).failsWithin(WAIT);
+            assertThat(actor.call("ok").get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+            assertThat(registry.get("actor.restarts").tag("actor", "healer").counter().count()).isEqualTo(1);
+            await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(gauge(registry, "actor.restarts.recent", "healer")).isZero());
         });
     }
 
@@ -230,6 +305,14 @@ class ActorsMetricsAutoConfigurationTests {
         this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class)
             .withPropertyValues("actors.enabled=false")
             .run((context) -> assertThat(context).doesNotHaveBean(MetricsActorSystemCustomizer.class));
+    }
+
+    private static double state(MeterRegistry registry, String actor, String state) {
+        return registry.get("actor.state").tag("actor", actor).tag("state", state).gauge().value();
+    }
+
+    private static double gauge(MeterRegistry registry, String name, String actor) {
+        return registry.get(name).tag("actor", actor).gauge().value();
     }
 
     private static Timer process(MeterRegistry registry, String actor, String outcome) {
