@@ -38,30 +38,24 @@ final class ActorWorkers implements SmartInitializingSingleton {
 
     private final List<ActorWorkerDefinition> workers;
 
-    ActorWorkers(ActorSystem actorSystem, ActorsProperties properties, List<ActorWorkerDefinition> workers,
+    ActorWorkers(ActorSystem actorSystem, ActorSettingsResolver settings, List<ActorWorkerDefinition> workers,
             ConfigurableListableBeanFactory beanFactory) {
         this.actorSystem = actorSystem;
         this.beanFactory = beanFactory;
         this.workers = List.copyOf(workers);
-        ActorSettings defaults = properties.getDefaults().applyTo(ActorSettings.defaults(), "actors.defaults");
         Map<String, ActorWorkerDefinition> byName = new LinkedHashMap<>();
         workers.forEach((worker) -> byName.put(worker.actorName(), worker));
-        checkWorkerNames(properties.getWorkers().keySet(), byName.keySet());
+        checkWorkerNames(settings.configuredWorkers(), byName.keySet());
         for (ActorWorkerDefinition worker : workers) {
-            ActorsProperties.Settings overrides = properties.getWorkers().get(worker.actorName());
-            ActorSettings resolved = defaults;
-            if (overrides != null) {
+            if (!worker.batch() && settings.hasBatchSettings(worker.actorName())) {
                 String prefix = "actors.workers." + worker.actorName();
-                if (!worker.batch() && overrides.hasBatchSettings()) {
-                    throw new ActorWorkerConfigurationException(
-                            prefix + ".batch is set, but actor '" + worker.actorName() + "' ("
-                                    + worker.actorClass().getName() + ") is not a BatchActor, so it has no batches.",
-                            "Remove " + prefix + ".batch.*, or make " + worker.actorClass().getSimpleName()
-                                    + " implement dev.actors.BatchActor instead of dev.actors.Actor.");
-                }
-                resolved = overrides.applyTo(defaults, prefix);
+                throw new ActorWorkerConfigurationException(
+                        prefix + ".batch is set, but actor '" + worker.actorName() + "' ("
+                                + worker.actorClass().getName() + ") is not a BatchActor, so it has no batches.",
+                        "Remove " + prefix + ".batch.*, or make " + worker.actorClass().getSimpleName()
+                                + " implement dev.actors.BatchActor instead of dev.actors.Actor.");
             }
-            this.settings.put(worker.actorName(), resolved);
+            this.settings.put(worker.actorName(), settings.settings(worker.actorName()));
         }
     }
 
