@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Per-actor settings, immutable. Start from {@link #defaults()} or {@link #builder()}; every setting has the
  * default named on its accessor. The builder checks each value as it is set and refuses a bad one with an
@@ -76,7 +78,7 @@ public final class ActorSettings {
 
     private final Duration spinBeforeIdle;
 
-    private final Executor executor;
+    private final @Nullable Executor executor;
 
     private ActorSettings(Builder builder) {
         this.mailboxCapacity = builder.mailboxCapacity;
@@ -243,7 +245,7 @@ public final class ActorSettings {
      *
      * @return the executor, or {@code null}
      */
-    public Executor executor() {
+    public @Nullable Executor executor() {
         return this.executor;
     }
 
@@ -287,7 +289,7 @@ public final class ActorSettings {
 
         private Duration spinBeforeIdle = DEFAULT_SPIN_BEFORE_IDLE;
 
-        private Executor executor;
+        private @Nullable Executor executor;
 
         private Builder() {
         }
@@ -456,7 +458,7 @@ public final class ActorSettings {
          * @param executor the executor, or {@code null} for the actor system's
          * @return this builder
          */
-        public Builder executor(Executor executor) {
+        public Builder executor(@Nullable Executor executor) {
             this.executor = executor;
             return this;
         }

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class ActorSystem implements AutoCloseable {
 
     private final Function<ActorRef<?, ?>, ActorListener> listenerFactory;
 
-    private final ContextPropagator propagator;
+    private final @Nullable ContextPropagator propagator;
 
     private final Map<String, ActorCell<?, ?>> actors = new ConcurrentHashMap<>();
 
@@ -334,13 +336,13 @@ public final class ActorSystem implements AutoCloseable {
      */
     public static final class Builder {
 
-        private Executor executor;
+        private @Nullable Executor executor;
 
         private ActorSettings defaults = ActorSettings.defaults();
 
         private Function<ActorRef<?, ?>, ActorListener> listenerFactory = (actor) -> ActorListener.NONE;
 
-        private ContextPropagator propagator;
+        private @Nullable ContextPropagator propagator;
 
         private String threadNamePrefix = "actor-";
 
@@ -388,7 +390,7 @@ public final class ActorSystem implements AutoCloseable {
          * @param propagator the propagator, or {@code null} for none
          * @return this builder
          */
-        public Builder contextPropagator(ContextPropagator propagator) {
+        public Builder contextPropagator(@Nullable ContextPropagator propagator) {
             this.propagator = propagator;
             return this;
         }

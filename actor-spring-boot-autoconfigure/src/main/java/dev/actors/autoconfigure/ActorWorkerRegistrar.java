@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -38,7 +40,7 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
 
     private final boolean enabled;
 
-    private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+    private @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 
     private final Map<String, ActorWorkerDefinition> workers = new LinkedHashMap<>();
 

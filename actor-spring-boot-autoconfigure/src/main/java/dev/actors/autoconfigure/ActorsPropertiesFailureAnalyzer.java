@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -34,7 +36,8 @@ class ActorsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<UnboundCon
     private static final String ANY = "*";
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, UnboundConfigurationPropertiesException cause) {
+    protected @Nullable FailureAnalysis analyze(Throwable rootFailure,
+            UnboundConfigurationPropertiesException cause) {
         List<ConfigurationProperty> unknown = cause.getUnboundProperties()
             .stream()
             .filter((property) -> property.getName().toString().startsWith(PREFIX + "."))
