@@ -9,10 +9,13 @@ public final class InvalidSettingException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The setting's key. */
     private final String setting;
 
+    /** The refused value; not serialized, as it may be of any type. */
     private final transient Object value;
 
+    /** The rule the value breaks. */
     private final String reason;
 
     /**
