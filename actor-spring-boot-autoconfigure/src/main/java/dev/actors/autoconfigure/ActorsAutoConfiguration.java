@@ -83,10 +83,10 @@ public final class ActorsAutoConfiguration {
             return builder.build();
         }
 
-        @Bean
+        @Bean(ActorWorkers.BEAN_NAME)
         ActorWorkers actorWorkers(ActorSystem actorSystem, ActorSettingsResolver settings,
-                ActorWorkerRegistrar registrar, ConfigurableListableBeanFactory beanFactory) {
-            return new ActorWorkers(actorSystem, settings, registrar.workers(), beanFactory);
+                ConfigurableListableBeanFactory beanFactory) {
+            return new ActorWorkers(actorSystem, settings, beanFactory);
         }
 
         @Bean
