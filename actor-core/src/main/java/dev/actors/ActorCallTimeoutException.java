@@ -9,6 +9,7 @@ public class ActorCallTimeoutException extends ActorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The timeout that passed. */
     private final Duration timeout;
 
     /**

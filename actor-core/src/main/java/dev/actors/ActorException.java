@@ -7,6 +7,7 @@ public abstract class ActorException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the actor concerned. */
     private final String actorName;
 
     /**

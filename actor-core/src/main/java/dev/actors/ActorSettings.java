@@ -4,10 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Per-actor settings, immutable. Start from {@link #defaults()} or {@link #builder()}; every setting has the
- * default named on its accessor. Values are checked when an actor is created, with a message that names the actor
- * and the setting (by its {@code application.yml} key).
+ * default named on its accessor. The builder checks each value as it is set and refuses a bad one with an
+ * {@link InvalidSettingException} that names the setting by its {@code application.yml} key, so settings that
+ * exist are always valid.
+ *
+ * <p>Durations are kept in nanoseconds by the runtime: a duration longer than {@link ActorSettings#MAX_DURATION} (about 292
+ * years, for example {@code ChronoUnit.FOREVER}) is refused.
  */
 public final class ActorSettings {
 
@@ -41,6 +47,11 @@ public final class ActorSettings {
     /** Default {@link #spinBeforeIdle()}: 10 microseconds. */
     public static final Duration DEFAULT_SPIN_BEFORE_IDLE = Duration.ofNanos(10_000);
 
+    /**
+     * The longest duration any setting accepts: {@link Long#MAX_VALUE} nanoseconds, about 292 years.
+     */
+    public static final Duration MAX_DURATION = Duration.ofNanos(Long.MAX_VALUE);
+
     private static final ActorSettings DEFAULTS = new Builder().build();
 
     private final int mailboxCapacity;
@@ -67,7 +78,7 @@ public final class ActorSettings {
 
     private final Duration spinBeforeIdle;
 
-    private final Executor executor;
+    private final @Nullable Executor executor;
 
     private ActorSettings(Builder builder) {
         this.mailboxCapacity = builder.mailboxCapacity;
@@ -234,47 +245,8 @@ public final class ActorSettings {
      *
      * @return the executor, or {@code null}
      */
-    public Executor executor() {
+    public @Nullable Executor executor() {
         return this.executor;
-    }
-
-    /**
-     * Checks every value, naming the actor and the setting in the message of the exception.
-     *
-     * @param actorName the actor these settings are for
-     * @throws IllegalArgumentException when a value is out of range
-     */
-    public void validate(String actorName) {
-        positive(actorName, "mailbox-capacity", this.mailboxCapacity);
-        positive(actorName, "batch.max-size", this.batchMaxSize);
-        positive(actorName, "throughput", this.throughput);
-        if (this.maxRestarts < 0) {
-            throw invalid(actorName, "restart.max-restarts", this.maxRestarts, "must not be negative");
-        }
-        positive(actorName, "offer-timeout", this.offerTimeout, true);
-        positive(actorName, "call-timeout", this.callTimeout, false);
-        positive(actorName, "restart.within", this.restartWithin, false);
-        positive(actorName, "shutdown-timeout", this.shutdownTimeout, true);
-        positive(actorName, "batch.max-time", this.batchMaxTime, true);
-        positive(actorName, "spin-before-idle", this.spinBeforeIdle, true);
-    }
-
-    private static void positive(String actorName, String setting, int value) {
-        if (value <= 0) {
-            throw invalid(actorName, setting, value, "must be positive");
-        }
-    }
-
-    private static void positive(String actorName, String setting, Duration value, boolean zeroAllowed) {
-        if (value.isNegative() || (!zeroAllowed && value.isZero())) {
-            throw invalid(actorName, setting, value, zeroAllowed ? "must not be negative" : "must be positive");
-        }
-    }
-
-    private static IllegalArgumentException invalid(String actorName, String setting, Object value, String rule) {
-        return new IllegalArgumentException(
-                "Actor '" + actorName + "': " + setting + " " + rule + " but was " + value + "; fix " + setting
-                        + " in this actor's settings");
     }
 
     @Override
@@ -288,7 +260,8 @@ public final class ActorSettings {
     }
 
     /**
-     * Builds {@link ActorSettings}; starts from the defaults. Range checks happen when the actor is created.
+     * Builds {@link ActorSettings}; starts from the defaults. Each setter checks its value at once, as
+     * resilience4j's config builders do, so that the error points at the line that set it.
      */
     public static final class Builder {
 
@@ -316,7 +289,7 @@ public final class ActorSettings {
 
         private Duration spinBeforeIdle = DEFAULT_SPIN_BEFORE_IDLE;
 
-        private Executor executor;
+        private @Nullable Executor executor;
 
         private Builder() {
         }
@@ -342,9 +315,10 @@ public final class ActorSettings {
          *
          * @param mailboxCapacity the capacity, positive
          * @return this builder
+         * @throws InvalidSettingException when the capacity is not positive
          */
         public Builder mailboxCapacity(int mailboxCapacity) {
-            this.mailboxCapacity = mailboxCapacity;
+            this.mailboxCapacity = positive("mailbox-capacity", mailboxCapacity);
             return this;
         }
 
@@ -364,9 +338,10 @@ public final class ActorSettings {
          *
          * @param offerTimeout the timeout, not negative
          * @return this builder
+         * @throws InvalidSettingException when it is negative or longer than {@link ActorSettings#MAX_DURATION}
          */
         public Builder offerTimeout(Duration offerTimeout) {
-            this.offerTimeout = Objects.requireNonNull(offerTimeout, "offer-timeout");
+            this.offerTimeout = notNegative("offer-timeout", offerTimeout);
             return this;
         }
 
@@ -375,9 +350,10 @@ public final class ActorSettings {
          *
          * @param callTimeout the timeout, positive
          * @return this builder
+         * @throws InvalidSettingException when it is not positive or longer than {@link ActorSettings#MAX_DURATION}
          */
         public Builder callTimeout(Duration callTimeout) {
-            this.callTimeout = Objects.requireNonNull(callTimeout, "call-timeout");
+            this.callTimeout = positive("call-timeout", callTimeout);
             return this;
         }
 
@@ -397,9 +373,10 @@ public final class ActorSettings {
          *
          * @param maxRestarts the limit, not negative
          * @return this builder
+         * @throws InvalidSettingException when the limit is negative
          */
         public Builder maxRestarts(int maxRestarts) {
-            this.maxRestarts = maxRestarts;
+            this.maxRestarts = notNegative("restart.max-restarts", maxRestarts);
             return this;
         }
 
@@ -408,9 +385,10 @@ public final class ActorSettings {
          *
          * @param restartWithin the window, positive
          * @return this builder
+         * @throws InvalidSettingException when it is not positive or longer than {@link ActorSettings#MAX_DURATION}
          */
         public Builder restartWithin(Duration restartWithin) {
-            this.restartWithin = Objects.requireNonNull(restartWithin, "restart.within");
+            this.restartWithin = positive("restart.within", restartWithin);
             return this;
         }
 
@@ -419,9 +397,10 @@ public final class ActorSettings {
          *
          * @param shutdownTimeout the timeout, not negative
          * @return this builder
+         * @throws InvalidSettingException when it is negative or longer than {@link ActorSettings#MAX_DURATION}
          */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
-            this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdown-timeout");
+            this.shutdownTimeout = notNegative("shutdown-timeout", shutdownTimeout);
             return this;
         }
 
@@ -430,9 +409,10 @@ public final class ActorSettings {
          *
          * @param batchMaxSize the size, positive
          * @return this builder
+         * @throws InvalidSettingException when the size is not positive
          */
         public Builder batchMaxSize(int batchMaxSize) {
-            this.batchMaxSize = batchMaxSize;
+            this.batchMaxSize = positive("batch.max-size", batchMaxSize);
             return this;
         }
 
@@ -441,9 +421,10 @@ public final class ActorSettings {
          *
          * @param batchMaxTime the time, not negative
          * @return this builder
+         * @throws InvalidSettingException when it is negative or longer than {@link ActorSettings#MAX_DURATION}
          */
         public Builder batchMaxTime(Duration batchMaxTime) {
-            this.batchMaxTime = Objects.requireNonNull(batchMaxTime, "batch.max-time");
+            this.batchMaxTime = notNegative("batch.max-time", batchMaxTime);
             return this;
         }
 
@@ -452,9 +433,10 @@ public final class ActorSettings {
          *
          * @param throughput messages per scheduling run, positive
          * @return this builder
+         * @throws InvalidSettingException when the throughput is not positive
          */
         public Builder throughput(int throughput) {
-            this.throughput = throughput;
+            this.throughput = positive("throughput", throughput);
             return this;
         }
 
@@ -463,9 +445,10 @@ public final class ActorSettings {
          *
          * @param spinBeforeIdle the longest spin, not negative; zero turns it off
          * @return this builder
+         * @throws InvalidSettingException when it is negative or longer than {@link ActorSettings#MAX_DURATION}
          */
         public Builder spinBeforeIdle(Duration spinBeforeIdle) {
-            this.spinBeforeIdle = Objects.requireNonNull(spinBeforeIdle, "spin-before-idle");
+            this.spinBeforeIdle = notNegative("spin-before-idle", spinBeforeIdle);
             return this;
         }
 
@@ -475,7 +458,7 @@ public final class ActorSettings {
          * @param executor the executor, or {@code null} for the actor system's
          * @return this builder
          */
-        public Builder executor(Executor executor) {
+        public Builder executor(@Nullable Executor executor) {
             this.executor = executor;
             return this;
         }
@@ -487,6 +470,40 @@ public final class ActorSettings {
          */
         public ActorSettings build() {
             return new ActorSettings(this);
+        }
+
+        private static int positive(String setting, int value) {
+            if (value <= 0) {
+                throw new InvalidSettingException(setting, value, "must be positive");
+            }
+            return value;
+        }
+
+        private static int notNegative(String setting, int value) {
+            if (value < 0) {
+                throw new InvalidSettingException(setting, value, "must not be negative");
+            }
+            return value;
+        }
+
+        private static Duration positive(String setting, Duration value) {
+            if (notNegative(setting, value).isZero()) {
+                throw new InvalidSettingException(setting, value, "must be positive");
+            }
+            return value;
+        }
+
+        private static Duration notNegative(String setting, Duration value) {
+            Objects.requireNonNull(value, setting);
+            if (value.isNegative()) {
+                throw new InvalidSettingException(setting, value, "must not be negative");
+            }
+            // The runtime counts in nanoseconds: a longer value would overflow deep inside, long after start-up.
+            if (value.compareTo(MAX_DURATION) > 0) {
+                throw new InvalidSettingException(setting, value,
+                        "must be at most " + MAX_DURATION + " (Long.MAX_VALUE nanoseconds)");
+            }
+            return value;
         }
     }
 }

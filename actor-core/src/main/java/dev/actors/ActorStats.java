@@ -1,5 +1,7 @@
 package dev.actors;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of one actor's statistics, cheap to take at any time (every figure is read in O(1)).
  *
@@ -20,7 +22,7 @@ package dev.actors;
  */
 public record ActorStats(String name, ActorKind kind, ActorState state, int mailboxSize, int mailboxCapacity,
         long handled, long failed, long rejectedFull, long rejectedClosed, long expired, long restarts, long flushes,
-        int lastFlushSize, Throwable lastError) {
+        int lastFlushSize, @Nullable Throwable lastError) {
 
     /**
      * Returns every message not accepted or not handled because of the mailbox bound or a stop.

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class ActorSystem implements AutoCloseable {
 
     private final Function<ActorRef<?, ?>, ActorListener> listenerFactory;
 
-    private final ContextPropagator propagator;
+    private final @Nullable ContextPropagator propagator;
 
     private final Map<String, ActorCell<?, ?>> actors = new ConcurrentHashMap<>();
 
@@ -113,12 +115,12 @@ public final class ActorSystem implements AutoCloseable {
      * Creates and starts an actor.
      *
      * @param name the actor's name, unique in this system
-     * @param settings its settings (checked now)
+     * @param settings its settings
      * @param factory makes the actor instance now, and a fresh one on every restart
      * @param <M> the message type
      * @param <R> the reply type
      * @return the actor's reference
-     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     * @throws IllegalArgumentException when the name is blank or taken
      */
     public <M, R> ActorRef<M, R> spawn(String name, ActorSettings settings, Supplier<? extends Actor<M, R>> factory) {
         return register(name, settings, plainCell(name, factory), true);
@@ -154,12 +156,12 @@ public final class ActorSystem implements AutoCloseable {
      * Creates and starts a batch actor.
      *
      * @param name the actor's name, unique in this system
-     * @param settings its settings, including the batch limits (checked now)
+     * @param settings its settings, including the batch limits
      * @param factory makes the actor instance now, and a fresh one on every restart
      * @param <M> the message type
      * @param <R> the reply type
      * @return the actor's reference
-     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     * @throws IllegalArgumentException when the name is blank or taken
      */
     public <M, R> ActorRef<M, R> spawnBatch(String name, ActorSettings settings,
             Supplier<? extends BatchActor<M, R>> factory) {
@@ -210,8 +212,8 @@ public final class ActorSystem implements AutoCloseable {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("An actor's name must not be null or blank");
         }
+        // Settings are checked by their builder: settings that exist are valid.
         Objects.requireNonNull(settings, () -> "Actor '" + name + "': the settings must not be null");
-        settings.validate(name);
         if (this.closed) {
             throw new IllegalStateException("Actor '" + name + "' cannot be created: the actor system is closed");
         }
@@ -334,13 +336,13 @@ public final class ActorSystem implements AutoCloseable {
      */
     public static final class Builder {
 
-        private Executor executor;
+        private @Nullable Executor executor;
 
         private ActorSettings defaults = ActorSettings.defaults();
 
         private Function<ActorRef<?, ?>, ActorListener> listenerFactory = (actor) -> ActorListener.NONE;
 
-        private ContextPropagator propagator;
+        private @Nullable ContextPropagator propagator;
 
         private String threadNamePrefix = "actor-";
 
@@ -388,7 +390,7 @@ public final class ActorSystem implements AutoCloseable {
          * @param propagator the propagator, or {@code null} for none
          * @return this builder
          */
-        public Builder contextPropagator(ContextPropagator propagator) {
+        public Builder contextPropagator(@Nullable ContextPropagator propagator) {
             this.propagator = propagator;
             return this;
         }

@@ -8,8 +8,10 @@ public class BatchResultSizeException extends ActorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many messages the batch had. */
     private final int expected;
 
+    /** How many results the handler returned. */
     private final int actual;
 
     /**

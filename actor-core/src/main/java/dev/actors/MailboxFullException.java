@@ -8,6 +8,7 @@ public class MailboxFullException extends ActorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The capacity of the full mailbox. */
     private final int capacity;
 
     /**

@@ -1,5 +1,7 @@
 package dev.actors.spi;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Carries the sender's thread context (for example its tracing observation and logging MDC) to the handler of the
  * message it sent. {@link #capture()} runs on the sender's thread when a message is accepted; {@link #restore(Object)}
@@ -12,7 +14,7 @@ public interface ContextPropagator {
      *
      * @return a snapshot, or {@code null} when there is nothing to carry
      */
-    Object capture();
+    @Nullable Object capture();
 
     /**
      * Makes a captured context current on this thread until the returned scope is closed.

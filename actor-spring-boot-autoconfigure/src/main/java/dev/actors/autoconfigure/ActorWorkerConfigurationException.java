@@ -11,8 +11,10 @@ public class ActorWorkerConfigurationException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What is wrong. */
     private final String description;
 
+    /** How to fix it. */
     private final String action;
 
     /**

@@ -1,18 +1,24 @@
 package dev.actors.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotContribution;
+import org.springframework.beans.factory.aot.BeanFactoryInitializationAotProcessor;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.config.ConstructorArgumentValues;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.InstanceSupplier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
@@ -31,16 +37,23 @@ import dev.actors.BatchActor;
  * named {@code actorHandle#<actor name>} and qualified by the actor's name, declares the actor when it is created
  * ({@link ActorWorkers} creates the instances once every handle exists).
  * With actors disabled, the classes are only made inert.
+ *
+ * <p>Ready for ahead-of-time processing, as Framework's HTTP service registry is: all state lives in the bean
+ * definitions (no instance supplier, no field read later), so the generated code registers the same beans. A handle
+ * bean is made by the factory method {@link ActorWorkers#handle(String, String)} of the {@code actorWorkers} bean,
+ * with the actor's name and its prototype's bean name as arguments; {@link #workers(ConfigurableListableBeanFactory)}
+ * reads the actors back from those definitions.
  */
-final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware {
+final class ActorWorkerRegistrar
+        implements BeanDefinitionRegistryPostProcessor, BeanClassLoaderAware, BeanFactoryInitializationAotProcessor {
 
     private static final String HANDLE_BEAN_NAME_PREFIX = "actorHandle#";
 
+    private static final String HANDLE_METHOD = "handle";
+
     private final boolean enabled;
 
-    private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
-
-    private final Map<String, ActorWorkerDefinition> workers = new LinkedHashMap<>();
+    private @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 
     /**
      * Creates the registrar.
@@ -67,16 +80,67 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
     }
 
     /**
-     * Returns the actors found, in bean definition order.
+     * Tells whether a bean is an actor's handle.
      *
+     * @param beanName the bean's name
+     * @return whether it is a handle bean
+     */
+    static boolean isHandleBean(String beanName) {
+        return beanName.startsWith(HANDLE_BEAN_NAME_PREFIX);
+    }
+
+    /**
+     * Returns {@code ActorHandle<M, R>} for the named message and reply types; for code generated ahead of time,
+     * which cannot name a package-private type of another package (see
+     * {@link ActorHandleBeanRegistrationAotProcessor}).
+     *
+     * @param messageType the message type's class name
+     * @param replyType the reply type's class name
+     * @return the handle type
+     */
+    static ResolvableType handleType(String messageType, String replyType) {
+        @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+        return ResolvableType.forClassWithGenerics(ActorHandle.class, ClassUtils.resolveClassName(messageType,
+                classLoader), ClassUtils.resolveClassName(replyType, classLoader));
+    }
+
+    /**
+     * Returns the actors registered, in bean definition order, read from their handle beans' definitions.
+     *
+     * @param beanFactory the bean factory, after this registrar has run (or its generated code has)
      * @return the actors
      */
-    List<ActorWorkerDefinition> workers() {
-        return List.copyOf(this.workers.values());
+    static List<ActorWorkerDefinition> workers(ConfigurableListableBeanFactory beanFactory) {
+        List<ActorWorkerDefinition> workers = new ArrayList<>();
+        for (String name : beanFactory.getBeanDefinitionNames()) {
+            BeanDefinition handle = beanFactory.getBeanDefinition(name);
+            // Generated code keeps the factory bean and the arguments, but not the factory method name.
+            if (isHandleBean(name) && ActorWorkers.BEAN_NAME.equals(handle.getFactoryBeanName())) {
+                ConstructorArgumentValues arguments = handle.getConstructorArgumentValues();
+                String actorName = (String) arguments.getIndexedArgumentValue(0, String.class).getValue();
+                String actorBeanName = (String) arguments.getIndexedArgumentValue(1, String.class).getValue();
+                Class<?> actorClass = beanFactory.getType(actorBeanName, false);
+                workers.add(new ActorWorkerDefinition(actorName, actorBeanName, actorClass,
+                        BatchActor.class.isAssignableFrom(actorClass),
+                        beanFactory.getMergedBeanDefinition(name).getResolvableType()));
+            }
+        }
+        return workers;
+    }
+
+    /**
+     * Contributes nothing: being an AOT processor keeps this registrar out of the generated code, which already
+     * holds the definitions it registered. Run again on them, it would register every handle twice.
+     */
+    @Override
+    public @Nullable BeanFactoryInitializationAotContribution processAheadOfTime(
+            ConfigurableListableBeanFactory beanFactory) {
+        return null;
     }
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+        Map<String, ActorWorkerDefinition> workers = new LinkedHashMap<>();
         for (String beanName : registry.getBeanDefinitionNames()) {
             BeanDefinition definition = registry.getBeanDefinition(beanName);
             MergedAnnotation<ActorWorker> annotation = actorWorkerAnnotation(definition);
@@ -84,8 +148,8 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
                 makeInert(definition);
             }
             else if (annotation.isPresent()) {
-                ActorWorkerDefinition worker = register(registry, beanName, definition, annotation);
-                this.workers.put(worker.actorName(), worker);
+                ActorWorkerDefinition worker = register(registry, beanName, definition, annotation, workers);
+                workers.put(worker.actorName(), worker);
             }
         }
     }
@@ -105,7 +169,8 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
     }
 
     private ActorWorkerDefinition register(BeanDefinitionRegistry registry, String beanName,
-            BeanDefinition definition, MergedAnnotation<ActorWorker> annotation) {
+            BeanDefinition definition, MergedAnnotation<ActorWorker> annotation,
+            Map<String, ActorWorkerDefinition> registered) {
         Class<?> actorClass = actorClass(definition);
         boolean plain = Actor.class.isAssignableFrom(actorClass);
         boolean batch = BatchActor.class.isAssignableFrom(actorClass);
@@ -114,7 +179,7 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
         }
         String value = annotation.getString("value");
         String actorName = value.isBlank() ? beanName : value;
-        ActorWorkerDefinition existing = this.workers.get(actorName);
+        ActorWorkerDefinition existing = registered.get(actorName);
         if (existing != null) {
             throw new ActorWorkerConfigurationException(
                     "Two @ActorWorker classes are both named '" + actorName + "': "
@@ -168,13 +233,14 @@ final class ActorWorkerRegistrar implements BeanDefinitionRegistryPostProcessor,
     }
 
     private static RootBeanDefinition handleDefinition(ActorWorkerDefinition worker) {
-        RootBeanDefinition definition = new RootBeanDefinition(ActorHandle.class);
+        // A factory method with plain arguments, not a lambda: the AOT engine can write it down as code.
+        RootBeanDefinition definition = new RootBeanDefinition();
+        definition.setFactoryBeanName(ActorWorkers.BEAN_NAME);
+        definition.setFactoryMethodName(HANDLE_METHOD);
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, worker.actorName());
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(1, worker.beanName());
         definition.setTargetType(worker.handleType());
         definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, worker.actorName()));
-        definition.setInstanceSupplier((InstanceSupplier<ActorHandle<?, ?>>) (registeredBean) -> registeredBean
-            .getBeanFactory()
-            .getBean(ActorWorkers.class)
-            .handle(worker));
         return definition;
     }
 }

@@ -30,38 +30,38 @@ import dev.actors.spring.ActorWorker;
  */
 final class ActorWorkers implements SmartInitializingSingleton {
 
+    /**
+     * The name of this bean, whose {@link #handle(String, String)} makes the handle beans.
+     */
+    static final String BEAN_NAME = "actorWorkers";
+
     private final ActorSystem actorSystem;
 
     private final ConfigurableListableBeanFactory beanFactory;
 
     private final Map<String, ActorSettings> settings = new LinkedHashMap<>();
 
-    private final List<ActorWorkerDefinition> workers;
+    private final Map<String, ActorWorkerDefinition> workers;
 
-    ActorWorkers(ActorSystem actorSystem, ActorsProperties properties, List<ActorWorkerDefinition> workers,
+    ActorWorkers(ActorSystem actorSystem, ActorSettingsResolver settings,
             ConfigurableListableBeanFactory beanFactory) {
         this.actorSystem = actorSystem;
         this.beanFactory = beanFactory;
-        this.workers = List.copyOf(workers);
-        ActorSettings defaults = properties.getDefaults().applyTo(ActorSettings.defaults(), "actors.defaults");
+        List<ActorWorkerDefinition> workers = ActorWorkerRegistrar.workers(beanFactory);
         Map<String, ActorWorkerDefinition> byName = new LinkedHashMap<>();
         workers.forEach((worker) -> byName.put(worker.actorName(), worker));
-        checkWorkerNames(properties.getWorkers().keySet(), byName.keySet());
+        this.workers = byName;
+        checkWorkerNames(settings.configuredWorkers(), byName.keySet());
         for (ActorWorkerDefinition worker : workers) {
-            ActorsProperties.Settings overrides = properties.getWorkers().get(worker.actorName());
-            ActorSettings resolved = defaults;
-            if (overrides != null) {
+            if (!worker.batch() && settings.hasBatchSettings(worker.actorName())) {
                 String prefix = "actors.workers." + worker.actorName();
-                if (!worker.batch() && overrides.hasBatchSettings()) {
-                    throw new ActorWorkerConfigurationException(
-                            prefix + ".batch is set, but actor '" + worker.actorName() + "' ("
-                                    + worker.actorClass().getName() + ") is not a BatchActor, so it has no batches.",
-                            "Remove " + prefix + ".batch.*, or make " + worker.actorClass().getSimpleName()
-                                    + " implement dev.actors.BatchActor instead of dev.actors.Actor.");
-                }
-                resolved = overrides.applyTo(defaults, prefix);
+                throw new ActorWorkerConfigurationException(
+                        prefix + ".batch is set, but actor '" + worker.actorName() + "' ("
+                                + worker.actorClass().getName() + ") is not a BatchActor, so it has no batches.",
+                        "Remove " + prefix + ".batch.*, or make " + worker.actorClass().getSimpleName()
+                                + " implement dev.actors.BatchActor instead of dev.actors.Actor.");
             }
-            this.settings.put(worker.actorName(), resolved);
+            this.settings.put(worker.actorName(), settings.settings(worker.actorName()));
         }
     }
 
@@ -95,31 +95,32 @@ final class ActorWorkers implements SmartInitializingSingleton {
 
     /**
      * Declares an actor and returns its handle; its instances, at the start and on every restart, come from its
-     * prototype bean.
+     * prototype bean. The factory method of the handle beans (see {@link ActorWorkerRegistrar}).
      *
-     * @param worker the actor
+     * @param actorName the actor's name
+     * @param actorBeanName the name of its prototype bean
      * @return its handle, only an address
      */
     @SuppressWarnings("unchecked")
-    ActorHandle<?, ?> handle(ActorWorkerDefinition worker) {
-        String beanName = worker.beanName();
-        ActorSettings settings = this.settings.get(worker.actorName());
+    ActorHandle<?, ?> handle(String actorName, String actorBeanName) {
+        ActorWorkerDefinition worker = this.workers.get(actorName);
+        ActorSettings settings = this.settings.get(actorName);
         ActorRef<?, ?> actor = worker.batch()
-                ? this.actorSystem.declareBatch(worker.actorName(), settings,
-                        () -> (BatchActor<Object, Object>) this.beanFactory.getBean(beanName, BatchActor.class))
-                : this.actorSystem.declare(worker.actorName(), settings,
-                        () -> (Actor<Object, Object>) this.beanFactory.getBean(beanName, Actor.class));
+                ? this.actorSystem.declareBatch(actorName, settings,
+                        () -> (BatchActor<Object, Object>) this.beanFactory.getBean(actorBeanName, BatchActor.class))
+                : this.actorSystem.declare(actorName, settings,
+                        () -> (Actor<Object, Object>) this.beanFactory.getBean(actorBeanName, Actor.class));
         return actor.handle();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        for (ActorWorkerDefinition worker : this.workers) {
+        for (ActorWorkerDefinition worker : this.workers.values()) {
             // A lazy handle bean is declared now: every actor runs from the start, whoever injects it.
             this.beanFactory.getBean(ActorWorkerRegistrar.handleBeanName(worker.actorName()));
         }
         this.actorSystem.startDeclared();
-        for (ActorWorkerDefinition worker : this.workers) {
+        for (ActorWorkerDefinition worker : this.workers.values()) {
             stopBeforeDependenciesAreDestroyed(worker.beanName());
         }
     }

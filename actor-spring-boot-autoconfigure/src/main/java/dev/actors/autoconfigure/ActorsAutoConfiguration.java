@@ -19,7 +19,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.actors.ActorExecutors;
-import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
 import dev.actors.spring.ActorWorker;
 
@@ -67,23 +66,27 @@ public final class ActorsAutoConfiguration {
             return LazyInitializationExcludeFilter.forBeanTypes(ActorWorkers.class);
         }
 
+        @Bean
+        ActorSettingsResolver actorSettingsResolver(ActorsProperties properties) {
+            return new ActorSettingsResolver(properties);
+        }
+
         @Bean(destroyMethod = "close")
         @ConditionalOnMissingBean
-        ActorSystem actorSystem(ActorsProperties properties, @Qualifier(EXECUTOR_BEAN_NAME) Executor actorExecutor,
+        ActorSystem actorSystem(ActorSettingsResolver settings, @Qualifier(EXECUTOR_BEAN_NAME) Executor actorExecutor,
                 ObjectProvider<ActorSystemCustomizer> customizers) {
-            ActorSettings defaults = properties.getDefaults().applyTo(ActorSettings.defaults(), "actors.defaults");
             ActorSystem.Builder builder = ActorSystem.builder()
                 .executor(actorExecutor)
-                .defaults(defaults)
+                .defaults(settings.defaults())
                 .threadNamePrefix(THREAD_NAME_PREFIX);
             customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
             return builder.build();
         }
 
-        @Bean
-        ActorWorkers actorWorkers(ActorSystem actorSystem, ActorsProperties properties,
-                ActorWorkerRegistrar registrar, ConfigurableListableBeanFactory beanFactory) {
-            return new ActorWorkers(actorSystem, properties, registrar.workers(), beanFactory);
+        @Bean(ActorWorkers.BEAN_NAME)
+        ActorWorkers actorWorkers(ActorSystem actorSystem, ActorSettingsResolver settings,
+                ConfigurableListableBeanFactory beanFactory) {
+            return new ActorWorkers(actorSystem, settings, beanFactory);
         }
 
         @Bean

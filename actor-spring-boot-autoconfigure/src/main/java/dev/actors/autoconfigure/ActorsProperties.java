@@ -1,66 +1,101 @@
 package dev.actors.autoconfigure;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.actors.ActorSettings;
 import dev.actors.FailurePolicy;
 import dev.actors.OverflowPolicy;
 
 /**
- * Configuration properties of the application's actors, under {@code actors}.
+ * Configuration properties of the application's actors, under {@code actors}: immutable, bound through the
+ * constructor.
  *
  * <p>{@code actors.defaults.*} apply to every actor; {@code actors.workers.<name>.*} override them for the actor of
- * that name. A value set nowhere keeps the runtime's default (see {@link ActorSettings}).
+ * that name. A value set nowhere keeps the runtime's default (see {@link ActorSettings}), which is the one place
+ * where defaults and ranges live. A key under {@code actors} that names no property fails the start.
  *
  * <p>Handlers run on the executor bean named {@value ActorsAutoConfiguration#EXECUTOR_BEAN_NAME}: virtual threads
  * with {@code spring.threads.virtual.enabled=true} on JDK 21+, otherwise a bounded pool of platform threads. Define
  * a bean of type {@link java.util.concurrent.Executor} with that name to supply your own.
  */
-@ConfigurationProperties("actors")
-public class ActorsProperties {
+@ConfigurationProperties(prefix = "actors", ignoreUnknownFields = false)
+public final class ActorsProperties {
 
     /**
      * Whether to create the application's actors and their handles.
      */
-    private boolean enabled = true;
+    private final boolean enabled;
 
     /**
      * Settings of every actor, unless overridden under actors.workers.
      */
-    private final Settings defaults = new Settings();
+    private final Settings defaults;
 
     /**
      * Settings of single actors, by actor name. A value not set here comes from actors.defaults.
      */
-    private final Map<String, Settings> workers = new LinkedHashMap<>();
+    private final Map<String, Settings> workers;
 
     /**
      * How the actors' exceptions become HTTP responses in Spring MVC applications.
      */
-    private final Web web = new Web();
+    private final Web web;
 
+    /**
+     * Creates the properties.
+     *
+     * @param enabled whether to create the actors
+     * @param defaults the settings of every actor
+     * @param workers the settings of single actors, by name
+     * @param web the HTTP side
+     */
+    public ActorsProperties(@DefaultValue("true") boolean enabled, @DefaultValue Settings defaults,
+            @Nullable Map<String, Settings> workers, @DefaultValue Web web) {
+        this.enabled = enabled;
+        this.defaults = defaults;
+        this.workers = (workers != null) ? Map.copyOf(workers) : Map.of();
+        this.web = web;
+    }
+
+    /**
+     * Returns whether to create the application's actors.
+     *
+     * @return whether actors are enabled
+     */
     public boolean isEnabled() {
         return this.enabled;
     }
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
-
+    /**
+     * Returns the settings of every actor.
+     *
+     * @return the defaults
+     */
     public Settings getDefaults() {
         return this.defaults;
     }
 
+    /**
+     * Returns the settings of single actors.
+     *
+     * @return the settings by actor name
+     */
     public Map<String, Settings> getWorkers() {
         return this.workers;
     }
 
+    /**
+     * Returns the HTTP side.
+     *
+     * @return the web properties
+     */
     public Web getWeb() {
         return this.web;
     }
@@ -68,20 +103,30 @@ public class ActorsProperties {
     /**
      * The HTTP side: what a client is told when an actor cannot take its request.
      */
-    public static class Web {
+    public static final class Web {
 
         /**
          * How long a client that got a 503 (full mailbox, stopping actor) should wait before it retries: the
          * Retry-After header, in whole seconds, rounded up.
          */
-        private Duration retryAfter = Duration.ofSeconds(1);
+        private final Duration retryAfter;
 
-        public Duration getRetryAfter() {
-            return this.retryAfter;
+        /**
+         * Creates the web properties.
+         *
+         * @param retryAfter the Retry-After of a 503
+         */
+        public Web(@DefaultValue("1s") Duration retryAfter) {
+            this.retryAfter = retryAfter;
         }
 
-        public void setRetryAfter(Duration retryAfter) {
-            this.retryAfter = retryAfter;
+        /**
+         * Returns the Retry-After of a 503.
+         *
+         * @return the duration
+         */
+        public Duration getRetryAfter() {
+            return this.retryAfter;
         }
     }
 
@@ -89,134 +134,119 @@ public class ActorsProperties {
      * Settings of one actor, or of all. Every value is optional: one left unset falls back to
      * {@code actors.defaults}, then to the runtime's default.
      */
-    public static class Settings {
+    public static final class Settings {
 
         /**
          * Most messages the mailbox holds; a full mailbox refuses new ones (or makes senders wait, with overflow
          * 'block').
          */
-        private Integer mailboxCapacity;
+        private final @Nullable Integer mailboxCapacity;
 
         /**
          * What a sender meets when the mailbox is full: 'reject' fails at once, 'block' waits up to offer-timeout
          * for space.
          */
-        private OverflowPolicy overflow;
+        private final @Nullable OverflowPolicy overflow;
 
         /**
          * How long a sender waits for space in a full mailbox with overflow 'block'.
          */
-        private Duration offerTimeout;
+        private final @Nullable Duration offerTimeout;
 
         /**
          * How long a call waits for its reply.
          */
-        private Duration callTimeout;
+        private final @Nullable Duration callTimeout;
 
         /**
          * What happens to the actor when its handler throws: 'resume' keeps the instance, 'restart' replaces it
          * with a fresh one from Spring, 'stop' stops the actor for good.
          */
-        private FailurePolicy onFailure;
+        private final @Nullable FailurePolicy onFailure;
 
         /**
          * How long a graceful stop keeps handling queued messages before it fails the rest.
          */
-        private Duration shutdownTimeout;
+        private final @Nullable Duration shutdownTimeout;
 
         /**
          * How long the actor's thread spins for the next message after a drain of one or two messages ending in a
          * call, before it gives the thread back: saves a thread wake-up on back-to-back calls. Zero turns it off.
          * Only with a ThreadPoolExecutor or ForkJoinPool executor; never after casts or long drains.
          */
-        private Duration spinBeforeIdle;
+        private final @Nullable Duration spinBeforeIdle;
 
         /**
          * Most messages handled in one scheduling run before the thread goes to other actors that wait for it:
          * the fairness bound between actors that share the executor.
          */
-        private Integer throughput;
+        private final @Nullable Integer throughput;
 
         /**
          * Restart limits, for failure policy 'restart'.
          */
-        private final Restart restart = new Restart();
+        private final Restart restart;
 
         /**
          * Batch limits, for batch actors only.
          */
-        private final Batch batch = new Batch();
+        private final Batch batch;
 
-        public Integer getMailboxCapacity() {
-            return this.mailboxCapacity;
-        }
-
-        public void setMailboxCapacity(Integer mailboxCapacity) {
+        /**
+         * Creates the settings; a {@code null} value is not set.
+         *
+         * @param mailboxCapacity the mailbox capacity
+         * @param overflow the overflow policy
+         * @param offerTimeout the offer timeout
+         * @param callTimeout the call timeout
+         * @param onFailure the failure policy
+         * @param shutdownTimeout the shutdown timeout
+         * @param spinBeforeIdle the spin before idle
+         * @param throughput the throughput
+         * @param restart the restart limits
+         * @param batch the batch limits
+         */
+        public Settings(@Nullable Integer mailboxCapacity, @Nullable OverflowPolicy overflow,
+                @Nullable Duration offerTimeout, @Nullable Duration callTimeout, @Nullable FailurePolicy onFailure,
+                @Nullable Duration shutdownTimeout, @Nullable Duration spinBeforeIdle, @Nullable Integer throughput,
+                @DefaultValue Restart restart, @DefaultValue Batch batch) {
             this.mailboxCapacity = mailboxCapacity;
-        }
-
-        public OverflowPolicy getOverflow() {
-            return this.overflow;
-        }
-
-        public void setOverflow(OverflowPolicy overflow) {
             this.overflow = overflow;
-        }
-
-        public Duration getOfferTimeout() {
-            return this.offerTimeout;
-        }
-
-        public void setOfferTimeout(Duration offerTimeout) {
             this.offerTimeout = offerTimeout;
-        }
-
-        public Duration getCallTimeout() {
-            return this.callTimeout;
-        }
-
-        public void setCallTimeout(Duration callTimeout) {
             this.callTimeout = callTimeout;
-        }
-
-        public FailurePolicy getOnFailure() {
-            return this.onFailure;
-        }
-
-        public void setOnFailure(FailurePolicy onFailure) {
             this.onFailure = onFailure;
-        }
-
-        public Duration getShutdownTimeout() {
-            return this.shutdownTimeout;
-        }
-
-        public void setShutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = shutdownTimeout;
-        }
-
-        public Duration getSpinBeforeIdle() {
-            return this.spinBeforeIdle;
-        }
-
-        public void setSpinBeforeIdle(Duration spinBeforeIdle) {
             this.spinBeforeIdle = spinBeforeIdle;
-        }
-
-        public Integer getThroughput() {
-            return this.throughput;
-        }
-
-        public void setThroughput(Integer throughput) {
             this.throughput = throughput;
+            this.restart = restart;
+            this.batch = batch;
         }
 
-        public Restart getRestart() {
-            return this.restart;
-        }
-
-        public Batch getBatch() {
-            return this.batch;
+        /**
+         * Sets on a runtime settings builder every value given here, leaving the others as they are. The builder
+         * checks each value; its {@link dev.actors.InvalidSettingException} names the setting by the key it has
+         * here, relative to {@code actors.defaults} or {@code actors.workers.<name>}.
+         *
+         * @param builder the builder to set the values on
+         * @return the builder
+         * @throws dev.actors.InvalidSettingException when a value is out of range
+         */
+        ActorSettings.Builder applyTo(ActorSettings.Builder builder) {
+            // As Boot's KafkaProperties: the mapping sits beside the fields, so a new setting is one more line here.
+            PropertyMapper map = PropertyMapper.get();
+            map.from(this.mailboxCapacity).to(builder::mailboxCapacity);
+            map.from(this.overflow).to(builder::overflow);
+            map.from(this.offerTimeout).to(builder::offerTimeout);
+            map.from(this.callTimeout).to(builder::callTimeout);
+            map.from(this.onFailure).to(builder::onFailure);
+            map.from(this.shutdownTimeout).to(builder::shutdownTimeout);
+            map.from(this.spinBeforeIdle).to(builder::spinBeforeIdle);
+            map.from(this.throughput).to(builder::throughput);
+            map.from(this.restart.maxRestarts).to(builder::maxRestarts);
+            map.from(this.restart.within).to(builder::restartWithin);
+            map.from(this.batch.maxSize).to(builder::batchMaxSize);
+            map.from(this.batch.maxTime).to(builder::batchMaxTime);
+            return builder;
         }
 
         /**
@@ -229,119 +259,183 @@ public class ActorsProperties {
         }
 
         /**
-         * Returns the given settings with the values set here applied, each checked on its own so that a bad one
-         * is reported under its full property name.
+         * Returns the mailbox capacity.
          *
-         * @param base the settings to start from
-         * @param prefix the prefix of these settings' keys, as in {@code actors.workers.inventory}
-         * @return the settings
-         * @throws InvalidConfigurationPropertyValueException when a value is out of range
+         * @return the value, or {@code null} when not set
          */
-        ActorSettings applyTo(ActorSettings base, String prefix) {
-            ActorSettings.Builder builder = base.toBuilder();
-            apply(builder, prefix, "mailbox-capacity", this.mailboxCapacity, ActorSettings.Builder::mailboxCapacity);
-            apply(builder, prefix, "overflow", this.overflow, ActorSettings.Builder::overflow);
-            apply(builder, prefix, "offer-timeout", this.offerTimeout, ActorSettings.Builder::offerTimeout);
-            apply(builder, prefix, "call-timeout", this.callTimeout, ActorSettings.Builder::callTimeout);
-            apply(builder, prefix, "on-failure", this.onFailure, ActorSettings.Builder::onFailure);
-            apply(builder, prefix, "restart.max-restarts", this.restart.maxRestarts,
-                    ActorSettings.Builder::maxRestarts);
-            apply(builder, prefix, "restart.within", this.restart.within, ActorSettings.Builder::restartWithin);
-            apply(builder, prefix, "shutdown-timeout", this.shutdownTimeout, ActorSettings.Builder::shutdownTimeout);
-            apply(builder, prefix, "throughput", this.throughput, ActorSettings.Builder::throughput);
-            apply(builder, prefix, "spin-before-idle", this.spinBeforeIdle, ActorSettings.Builder::spinBeforeIdle);
-            apply(builder, prefix, "batch.max-size", this.batch.maxSize, ActorSettings.Builder::batchMaxSize);
-            apply(builder, prefix, "batch.max-time", this.batch.maxTime, ActorSettings.Builder::batchMaxTime);
-            return builder.build();
+        public @Nullable Integer getMailboxCapacity() {
+            return this.mailboxCapacity;
         }
 
-        private static <T> void apply(ActorSettings.Builder builder, String prefix, String key, T value,
-                BiConsumer<ActorSettings.Builder, T> setter) {
-            if (value == null) {
-                return;
-            }
-            // The runtime's own checks, on this value alone: any failure is this value's fault.
-            ActorSettings.Builder alone = ActorSettings.defaults().toBuilder();
-            setter.accept(alone, value);
-            try {
-                alone.build().validate(prefix);
-            }
-            catch (IllegalArgumentException ex) {
-                throw new InvalidConfigurationPropertyValueException(prefix + "." + key, value,
-                        reason(ex.getMessage(), key));
-            }
-            setter.accept(builder, value);
+        /**
+         * Returns the overflow policy.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable OverflowPolicy getOverflow() {
+            return this.overflow;
         }
 
-        /** Keeps the rule ("must be positive") of the runtime's message, which also names the actor and value. */
-        private static String reason(String message, String key) {
-            int start = (message != null) ? message.indexOf(": " + key + " ") : -1;
-            int end = (start >= 0) ? message.indexOf(" but was ", start) : -1;
-            return (end >= 0) ? message.substring(start + key.length() + 3, end) : String.valueOf(message);
+        /**
+         * Returns the offer timeout.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getOfferTimeout() {
+            return this.offerTimeout;
+        }
+
+        /**
+         * Returns the call timeout.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getCallTimeout() {
+            return this.callTimeout;
+        }
+
+        /**
+         * Returns the failure policy.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable FailurePolicy getOnFailure() {
+            return this.onFailure;
+        }
+
+        /**
+         * Returns the shutdown timeout.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getShutdownTimeout() {
+            return this.shutdownTimeout;
+        }
+
+        /**
+         * Returns the spin before idle.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getSpinBeforeIdle() {
+            return this.spinBeforeIdle;
+        }
+
+        /**
+         * Returns the throughput.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Integer getThroughput() {
+            return this.throughput;
+        }
+
+        /**
+         * Returns the restart limits.
+         *
+         * @return the restart limits
+         */
+        public Restart getRestart() {
+            return this.restart;
+        }
+
+        /**
+         * Returns the batch limits.
+         *
+         * @return the batch limits
+         */
+        public Batch getBatch() {
+            return this.batch;
         }
     }
 
     /**
      * How often an actor may restart (failure policy 'restart') before it is stopped for good.
      */
-    public static class Restart {
+    public static final class Restart {
 
         /**
          * Most restarts within the window; one more stops the actor for good.
          */
-        private Integer maxRestarts;
+        private final @Nullable Integer maxRestarts;
 
         /**
          * The window in which restarts are counted.
          */
-        private Duration within;
+        private final @Nullable Duration within;
 
-        public Integer getMaxRestarts() {
+        /**
+         * Creates the restart limits; a {@code null} value is not set.
+         *
+         * @param maxRestarts the most restarts within the window
+         * @param within the window
+         */
+        public Restart(@Nullable Integer maxRestarts, @Nullable Duration within) {
+            this.maxRestarts = maxRestarts;
+            this.within = within;
+        }
+
+        /**
+         * Returns the most restarts within the window.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Integer getMaxRestarts() {
             return this.maxRestarts;
         }
 
-        public void setMaxRestarts(Integer maxRestarts) {
-            this.maxRestarts = maxRestarts;
-        }
-
-        public Duration getWithin() {
+        /**
+         * Returns the window in which restarts are counted.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getWithin() {
             return this.within;
-        }
-
-        public void setWithin(Duration within) {
-            this.within = within;
         }
     }
 
     /**
      * How a batch actor groups its messages; only for actors that implement {@link dev.actors.BatchActor}.
      */
-    public static class Batch {
+    public static final class Batch {
 
         /**
          * Most messages in one batch.
          */
-        private Integer maxSize;
+        private final @Nullable Integer maxSize;
 
         /**
          * Longest a batch waits for more messages after its first one before it is handed to the actor.
          */
-        private Duration maxTime;
+        private final @Nullable Duration maxTime;
 
-        public Integer getMaxSize() {
+        /**
+         * Creates the batch limits; a {@code null} value is not set.
+         *
+         * @param maxSize the most messages in one batch
+         * @param maxTime the longest a batch waits after its first message
+         */
+        public Batch(@Nullable Integer maxSize, @Nullable Duration maxTime) {
+            this.maxSize = maxSize;
+            this.maxTime = maxTime;
+        }
+
+        /**
+         * Returns the most messages in one batch.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Integer getMaxSize() {
             return this.maxSize;
         }
 
-        public void setMaxSize(Integer maxSize) {
-            this.maxSize = maxSize;
-        }
-
-        public Duration getMaxTime() {
+        /**
+         * Returns the longest a batch waits after its first message.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getMaxTime() {
             return this.maxTime;
-        }
-
-        public void setMaxTime(Duration maxTime) {
-            this.maxTime = maxTime;
         }
     }
 }

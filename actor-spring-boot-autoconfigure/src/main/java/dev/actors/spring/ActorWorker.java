@@ -10,9 +10,10 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a class an actor of the application. The class implements {@link Actor} or {@link BatchActor}; it is picked
- * up like any other {@link Component @Component} and created by Spring (constructor injection, {@code @Value} and
- * the rest work), and the application talks to it through an injected {@link ActorHandle ActorHandle&lt;M, R&gt;}:
+ * Makes a class an actor of the application. The class implements {@link dev.actors.Actor Actor} or
+ * {@link dev.actors.BatchActor BatchActor}; it is picked up like any other {@link Component @Component} and created
+ * by Spring (constructor injection, {@code @Value} and the rest work), and the application talks to it through an
+ * injected {@link dev.actors.ActorHandle ActorHandle&lt;M, R&gt;}:
  *
  * <pre>{@code
  * @ActorWorker("inventory")

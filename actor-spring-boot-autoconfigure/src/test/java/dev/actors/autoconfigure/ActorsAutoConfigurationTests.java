@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
 
@@ -23,15 +24,23 @@ import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
@@ -56,6 +65,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tests for {@link ActorsAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ActorsAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -341,6 +351,51 @@ class ActorsAutoConfigurationTests {
     }
 
     @Test
+    void startFailsOnAMisspelledDefaultKeyNamingItAndTheNearestValidOne() {
+        this.contextRunner.withUserConfiguration(PricingActor.class)
+            .withPropertyValues("actors.defaults.mailbox-capcity=5")
+            .run((context) -> assertThat(new ActorsPropertiesFailureAnalyzer().analyze(context.getStartupFailure()))
+                .satisfies((analysis) -> {
+                    assertThat(analysis.getDescription()).startsWith("actors.defaults.mailbox-capcity is not a "
+                            + "property of actors").endsWith("did you mean actors.defaults.mailbox-capacity?");
+                    assertThat(analysis.getAction()).startsWith("Rename actors.defaults.mailbox-capcity to "
+                            + "actors.defaults.mailbox-capacity, or remove it.");
+                }));
+    }
+
+    @Test
+    void startFailsOnAMisspelledWorkerKeyNamingItAndTheNearestValidOne() {
+        this.contextRunner.withUserConfiguration(InventoryActor.class, PricingActor.class)
+            .withPropertyValues("actors.workers.inventory.call-timout=1s", "actors.workers.inventory.restart.whithin=1s")
+            .run((context) -> {
+                assertThat(context).getFailure()
+                    .rootCause()
+                    .hasMessageContaining("actors.workers.inventory.call-timout");
+                FailureAnalysis analysis = new ActorsPropertiesFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription())
+                    .contains("actors.workers.inventory.call-timout is not a property of actors")
+                    .contains("did you mean actors.workers.inventory.call-timeout?")
+                    .contains("did you mean actors.workers.inventory.restart.within?");
+            });
+    }
+
+    @Test
+    void misspelledKeyIsReportedWithItsSuggestionWhenTheApplicationFailsToStart(CapturedOutput output) {
+        SpringApplication application = new SpringApplication(MisspelledKeyApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setDefaultProperties(Map.of("actors.workers.pricing.mailbox-capacty", "5"));
+        assertThatExceptionOfType(RuntimeException.class).isThrownBy(application::run);
+        assertThat(output).contains("APPLICATION FAILED TO START")
+            .contains("did you mean actors.workers.pricing.mailbox-capacity?");
+    }
+
+    @Test
+    void unknownKeysOutsideActorsAreLeftToSpringBoot() {
+        assertThat(new ActorsPropertiesFailureAnalyzer().analyze(new IllegalStateException("unrelated"))).isNull();
+    }
+
+    @Test
     void startFailsWhenBatchSettingsAreGivenForAnActorThatDoesNotBatch() {
         this.contextRunner.withUserConfiguration(PricingActor.class)
             .withPropertyValues("actors.workers.pricing.batch.max-size=10")
@@ -587,6 +642,13 @@ class ActorsAutoConfigurationTests {
                     (old, initial) -> old + command.delta());
             return new InventoryReply(command.sku(), stock, this.pricing.call(command.sku()).join());
         }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration(ActorsAutoConfiguration.class)
+    @Import(PricingActor.class)
+    static class MisspelledKeyApplication {
+
     }
 
     @ActorWorker("pricing")

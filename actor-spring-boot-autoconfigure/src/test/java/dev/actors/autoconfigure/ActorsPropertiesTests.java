@@ -6,14 +6,19 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.json.JsonParserFactory;
 
@@ -25,38 +30,71 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link ActorsProperties}.
+ * Tests for {@link ActorsProperties} and {@link ActorSettingsResolver}.
  */
 class ActorsPropertiesTests {
 
     @Test
-    void unsetValuesKeepTheSettingsTheyAreAppliedTo() {
-        ActorSettings base = ActorSettings.builder().mailboxCapacity(3).build();
-        assertThat(new ActorsProperties.Settings().applyTo(base, "actors.defaults")).hasToString(base.toString());
+    void unsetValuesKeepTheRuntimeDefaults() {
+        ActorSettingsResolver settings = resolver();
+        assertThat(settings.defaults()).hasToString(ActorSettings.defaults().toString());
+        assertThat(settings.settings("inventory")).isSameAs(settings.defaults());
     }
 
     @Test
-    void setValuesReplaceTheSettingsTheyAreAppliedTo() {
-        ActorsProperties.Settings settings = new ActorsProperties.Settings();
-        settings.setOverflow(OverflowPolicy.BLOCK);
-        settings.getRestart().setMaxRestarts(0);
-        ActorSettings applied = settings.applyTo(ActorSettings.builder().mailboxCapacity(3).build(), "x");
-        assertThat(applied.overflow()).isEqualTo(OverflowPolicy.BLOCK);
-        assertThat(applied.maxRestarts()).isZero();
-        assertThat(applied.mailboxCapacity()).isEqualTo(3);
+    void workerValuesOverrideTheDefaultsWhichOverrideTheRuntimeDefaults() {
+        ActorSettingsResolver settings = resolver("actors.defaults.overflow=block",
+                "actors.defaults.restart.max-restarts=0", "actors.defaults.mailbox-capacity=7",
+                "actors.workers.inventory.mailbox-capacity=3", "actors.workers.inventory.batch.max-time=1s");
+        ActorSettings inventory = settings.settings("inventory");
+        assertThat(inventory.mailboxCapacity()).isEqualTo(3);
+        assertThat(inventory.overflow()).isEqualTo(OverflowPolicy.BLOCK);
+        assertThat(inventory.maxRestarts()).isZero();
+        assertThat(inventory.batchMaxTime()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(inventory.callTimeout()).isEqualTo(ActorSettings.DEFAULT_CALL_TIMEOUT);
+        assertThat(settings.settings("pricing").mailboxCapacity()).isEqualTo(7);
+        assertThat(settings.hasBatchSettings("inventory")).isTrue();
+        assertThat(settings.hasBatchSettings("pricing")).isFalse();
+        assertThat(settings.configuredWorkers()).containsExactly("inventory");
     }
 
     @Test
     void outOfRangeValueIsReportedWithItsFullPropertyName() {
-        ActorsProperties.Settings settings = new ActorsProperties.Settings();
-        settings.getRestart().setMaxRestarts(-1);
+        ActorSettingsResolver settings = resolver("actors.workers.inventory.restart.max-restarts=-1");
         assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-            .isThrownBy(() -> settings.applyTo(ActorSettings.defaults(), "actors.workers.inventory"))
+            .isThrownBy(() -> settings.settings("inventory"))
             .satisfies((ex) -> {
                 assertThat(ex.getName()).isEqualTo("actors.workers.inventory.restart.max-restarts");
                 assertThat(ex.getValue()).isEqualTo(-1);
                 assertThat(ex.getReason()).isEqualTo("must not be negative");
             });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "shutdown-timeout", "restart.within", "call-timeout", "batch.max-time", "offer-timeout",
+            "spin-before-idle" })
+    void durationWhoseNanosecondsOverflowIsReportedWithItsFullPropertyName(String key) {
+        // 110000 days: past the 106751 days of Long.MAX_VALUE nanoseconds.
+        assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+            .isThrownBy(() -> resolver("actors.workers.inventory." + key + "=110000d").settings("inventory"))
+            .satisfies((ex) -> {
+                assertThat(ex.getName()).isEqualTo("actors.workers.inventory." + key);
+                assertThat(ex.getReason()).startsWith("must be at most");
+            });
+        assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+            .isThrownBy(() -> resolver("actors.defaults." + key + "=110000d"))
+            .satisfies((ex) -> assertThat(ex.getName()).isEqualTo("actors.defaults." + key));
+    }
+
+    private static ActorSettingsResolver resolver(String... properties) {
+        Map<String, String> source = new LinkedHashMap<>();
+        for (String property : properties) {
+            String[] pair = property.split("=", 2);
+            source.put(pair[0], pair[1]);
+        }
+        ActorsProperties bound = new Binder(new MapConfigurationPropertySource(source))
+            .bindOrCreate("actors", ActorsProperties.class);
+        return new ActorSettingsResolver(bound);
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 import dev.actors.ActorSystem;
 
@@ -18,6 +19,7 @@ import dev.actors.ActorSystem;
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean(ActorSystem.class)
 @ConditionalOnAvailableEndpoint(ActorsEndpoint.class)
+@ImportRuntimeHints(ActorsEndpointRuntimeHints.class)
 public final class ActorsEndpointAutoConfiguration {
 
     @Bean
