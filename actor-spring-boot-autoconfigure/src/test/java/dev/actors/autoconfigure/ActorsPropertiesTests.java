@@ -47,8 +47,7 @@ class ActorsPropertiesTests {
     void keysThatOtherClassesBindOrReadUnderActorsDoNotFailTheStart() {
         this.contextRunner
             .withPropertyValues("actors.metrics.histograms=false", "actors.cluster.enabled=false",
-                    "actors.defaults.mailbox-capacity=5", "actors.workers.inventory.call-timeout=1s",
-                    "actors.web.retry-after=2s")
+                    "actors.defaults.mailbox-capacity=5", "actors.web.retry-after=2s")
             .run((context) -> {
                 assertThat(context).hasNotFailed();
                 assertThat(context.getBean(ActorsProperties.class).getDefaults().getMailboxCapacity()).isEqualTo(5);
@@ -170,6 +169,28 @@ class ActorsPropertiesTests {
                     "actors.defaults.batch.max-size", "actors.defaults.batch.max-time");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
+    }
+
+    @Test
+    void misspelledKeyOfAnotherModulesGroupIsReportedWithTheNearestValidOne() {
+        this.contextRunner.withPropertyValues("actors.metrics.histogram=false", "actors.clustr.enabled=true")
+            .run((context) -> assertThat(new ActorsPropertiesFailureAnalyzer().analyze(context.getStartupFailure()))
+                .satisfies((analysis) -> assertThat(analysis.getDescription())
+                    .contains("actors.metrics.histogram is not a property of actors")
+                    .contains("did you mean actors.metrics.histograms?")
+                    .contains("did you mean actors.cluster.enabled?")));
+    }
+
+    @Test
+    void validKeysComeFromActorsPropertiesAndFromEveryModulesMetadata() {
+        ActorsPropertyKeys keys = ActorsPropertyKeys.load(getClass().getClassLoader());
+        assertThat(keys.isValid("actors.workers.inventory.restart.max-restarts")).isTrue();
+        assertThat(keys.isValid("actors.metrics.histograms")).isTrue();
+        assertThat(keys.isValid("actors.cluster.enabled")).isTrue();
+        assertThat(keys.isValid("actors.workers.inventory.restart.max-restart")).isFalse();
+        assertThat(keys.isValid("actors.workers.inventory")).isFalse();
+        assertThat(keys.isValid("actors.metrics.histograms.extra")).isFalse();
+        assertThat(ActorsPropertyKeys.bound().isValid("actors.metrics.histograms")).isFalse();
     }
 
     @Configuration(proxyBeanMethods = false)
