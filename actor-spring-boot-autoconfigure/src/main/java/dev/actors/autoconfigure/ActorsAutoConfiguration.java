@@ -11,11 +11,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBindHandlerAdvisor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.actors.ActorExecutors;
@@ -38,6 +41,7 @@ import dev.actors.spring.ActorWorker;
  * are neither instantiated nor injectable.
  */
 @AutoConfiguration
+@ImportRuntimeHints(ActorsPropertiesRuntimeHints.class)
 public final class ActorsAutoConfiguration {
 
     /**
@@ -53,6 +57,13 @@ public final class ActorsAutoConfiguration {
     @Bean
     static ActorWorkerRegistrar actorWorkerRegistrar(Environment environment) {
         return new ActorWorkerRegistrar(environment.getProperty(ENABLED_PROPERTY, Boolean.class, true));
+    }
+
+    // Misspelled keys under actors fail the start; keys that other modules own there (actors.metrics, actors.cluster)
+    // do not, as ActorsProperties itself ignores the keys it does not bind.
+    @Bean
+    static ConfigurationPropertiesBindHandlerAdvisor actorsPropertiesBindHandlerAdvisor(ResourceLoader resourceLoader) {
+        return (handler) -> new ActorsPropertiesBindHandler(handler, resourceLoader.getClassLoader());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -19,13 +19,15 @@ import dev.actors.OverflowPolicy;
  *
  * <p>{@code actors.defaults.*} apply to every actor; {@code actors.workers.<name>.*} override them for the actor of
  * that name. A value set nowhere keeps the runtime's default (see {@link ActorSettings}), which is the one place
- * where defaults and ranges live. A key under {@code actors} that names no property fails the start.
+ * where defaults and ranges live. A key under {@code actors} that names no property, neither here nor in the
+ * configuration metadata of another module that owns a group under {@code actors}, fails the start (see
+ * {@link ActorsPropertiesBindHandler}).
  *
  * <p>Handlers run on the executor bean named {@value ActorsAutoConfiguration#EXECUTOR_BEAN_NAME}: virtual threads
  * with {@code spring.threads.virtual.enabled=true} on JDK 21+, otherwise a bounded pool of platform threads. Define
  * a bean of type {@link java.util.concurrent.Executor} with that name to supply your own.
  */
-@ConfigurationProperties(prefix = "actors", ignoreUnknownFields = false)
+@ConfigurationProperties("actors")
 public final class ActorsProperties {
 
     /**

@@ -1,16 +1,11 @@
 package dev.actors.autoconfigure;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -19,21 +14,19 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports a misspelled key under {@code actors} (which {@link ActorsProperties} refuses, as it does not ignore
- * unknown fields) with the nearest valid key: {@code actors.defaults.mailbox-capcity} gets "did you mean
+ * Reports a misspelled key under {@code actors} (which {@link ActorsPropertiesBindHandler} refuses) with the
+ * nearest valid key: {@code actors.defaults.mailbox-capcity} gets "did you mean
  * {@code actors.defaults.mailbox-capacity}?".
  *
- * <p>The valid keys are read from {@link ActorsProperties}'s constructors, the same ones the binder uses, so a new
- * setting needs nothing here. Ordered before Spring Boot's own analyzer of unbound properties, which would report
- * the key without a suggestion.
+ * <p>The valid keys are those of {@link ActorsPropertyKeys}: read from {@link ActorsProperties}'s constructors, the
+ * same ones the binder uses, and from the configuration metadata of every module, so a new setting or group needs
+ * nothing here. Ordered before Spring Boot's own analyzer of unbound properties, which would report the key without
+ * a suggestion.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ActorsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<UnboundConfigurationPropertiesException> {
 
-    private static final String PREFIX = "actors";
-
-    /** A segment of a valid key that stands for any name: an actor's under {@code actors.workers}. */
-    private static final String ANY = "*";
+    private static final String PREFIX = ActorsPropertyKeys.PREFIX;
 
     @Override
     protected @Nullable FailureAnalysis analyze(Throwable rootFailure,
@@ -46,7 +39,7 @@ class ActorsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<UnboundCon
         if (unknown.isEmpty()) {
             return null;
         }
-        List<String> validKeys = validKeys(PREFIX, ActorsProperties.class);
+        List<String> validKeys = ActorsPropertyKeys.load(Thread.currentThread().getContextClassLoader()).keys();
         StringBuilder description = new StringBuilder();
         List<String> renames = new ArrayList<>();
         for (ConfigurationProperty property : unknown) {
@@ -78,37 +71,11 @@ class ActorsPropertiesFailureAnalyzer extends AbstractFailureAnalyzer<UnboundCon
     private static String instantiate(String validKey, String[] segments) {
         String[] valid = validKey.split("\\.");
         for (int i = 0; i < valid.length; i++) {
-            if (valid[i].equals(ANY)) {
+            if (valid[i].equals(ActorsPropertyKeys.ANY)) {
                 valid[i] = (i < segments.length) ? segments[i] : "<name>";
             }
         }
         return String.join(".", valid);
-    }
-
-    /** Every leaf key under {@code prefix}, from the binding constructor of {@code type} and its nested types. */
-    static List<String> validKeys(String prefix, Class<?> type) {
-        Constructor<?> constructor = type.getDeclaredConstructors()[0];
-        List<String> keys = new ArrayList<>();
-        for (Parameter parameter : constructor.getParameters()) {
-            String key = prefix + "." + DataObjectPropertyName.toDashedForm(parameter.getName());
-            Class<?> parameterType = parameter.getType();
-            if (Map.class.isAssignableFrom(parameterType)
-                    && parameter.getParameterizedType() instanceof ParameterizedType map
-                    && map.getActualTypeArguments()[1] instanceof Class<?> values && isNested(values)) {
-                keys.addAll(validKeys(key + "." + ANY, values));
-            }
-            else if (isNested(parameterType)) {
-                keys.addAll(validKeys(key, parameterType));
-            }
-            else {
-                keys.add(key);
-            }
-        }
-        return keys;
-    }
-
-    private static boolean isNested(Class<?> type) {
-        return type.getEnclosingClass() == ActorsProperties.class;
     }
 
     /** Levenshtein distance. */

@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
 import dev.actors.ActorSettings;
 import dev.actors.FailurePolicy;
@@ -33,6 +38,35 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for {@link ActorsProperties} and {@link ActorSettingsResolver}.
  */
 class ActorsPropertiesTests {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(ActorsAutoConfiguration.class))
+        .withUserConfiguration(OtherModuleConfiguration.class);
+
+    @Test
+    void keysThatOtherClassesBindOrReadUnderActorsDoNotFailTheStart() {
+        this.contextRunner
+            .withPropertyValues("actors.metrics.histograms=false", "actors.cluster.enabled=false",
+                    "actors.defaults.mailbox-capacity=5", "actors.web.retry-after=2s")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(ActorsProperties.class).getDefaults().getMailboxCapacity()).isEqualTo(5);
+                assertThat(context.getBean(OtherModuleProperties.class).isEnabled()).isFalse();
+            });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "actors.defaults.mailbox-capcity=5", "actors.workers.inventory.call-timout=1s",
+            "actors.web.retry-afer=2s", "actors.metrics.histogram=false", "actors.defualts.mailbox-capacity=5",
+            "actors.enabeld=false" })
+    void misspelledKeyUnderActorsStillFailsTheStart(String property) {
+        String key = property.substring(0, property.indexOf('='));
+        this.contextRunner.withPropertyValues(property)
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(UnboundConfigurationPropertiesException.class)
+                .hasMessageContaining(key));
+    }
 
     @Test
     void unsetValuesKeepTheRuntimeDefaults() {
@@ -135,6 +169,34 @@ class ActorsPropertiesTests {
                     "actors.defaults.batch.max-size", "actors.defaults.batch.max-time");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
+    }
+
+    @Test
+    void misspelledKeyOfAnotherModulesGroupIsReportedWithTheNearestValidOne() {
+        this.contextRunner.withPropertyValues("actors.metrics.histogram=false", "actors.clustr.enabled=true")
+            .run((context) -> assertThat(new ActorsPropertiesFailureAnalyzer().analyze(context.getStartupFailure()))
+                .satisfies((analysis) -> assertThat(analysis.getDescription())
+                    .contains("actors.metrics.histogram is not a property of actors")
+                    .contains("did you mean actors.metrics.histograms?")
+                    .contains("did you mean actors.cluster.enabled?")));
+    }
+
+    @Test
+    void validKeysComeFromActorsPropertiesAndFromEveryModulesMetadata() {
+        ActorsPropertyKeys keys = ActorsPropertyKeys.load(getClass().getClassLoader());
+        assertThat(keys.isValid("actors.workers.inventory.restart.max-restarts")).isTrue();
+        assertThat(keys.isValid("actors.metrics.histograms")).isTrue();
+        assertThat(keys.isValid("actors.cluster.enabled")).isTrue();
+        assertThat(keys.isValid("actors.workers.inventory.restart.max-restart")).isFalse();
+        assertThat(keys.isValid("actors.workers.inventory")).isFalse();
+        assertThat(keys.isValid("actors.metrics.histograms.extra")).isFalse();
+        assertThat(ActorsPropertyKeys.bound().isValid("actors.metrics.histograms")).isFalse();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(OtherModuleProperties.class)
+    static class OtherModuleConfiguration {
+
     }
 
     @SuppressWarnings("unchecked")
