@@ -95,6 +95,7 @@ class ActorTestKitTests {
                 ActorSettings.builder().callTimeout(Duration.ofSeconds(2)).build(), () -> record(seen));
         CompletableFuture<Void> reply = actor.ref().call("late");
 
+        // The clock alone: time passes while the actor does not run, as for an actor stuck on earlier work.
         this.kit.clock().advance(Duration.ofMillis(1999));
         assertThat(reply).isNotDone();
         this.kit.clock().advance(Duration.ofMillis(1));
@@ -122,6 +123,24 @@ class ActorTestKitTests {
         assertThat(batches).containsExactly(List.of("a", "b"));
         assertThat(actor.stats().flushes()).isEqualTo(1);
         assertThat(actor.isIdle()).isTrue();
+    }
+
+    @Test
+    void callWaitingInALingeringBatchTimesOutAndIsLeftOutOfTheFlush() {
+        List<List<String>> batches = new ArrayList<>();
+        ActorSettings settings = lingering(Duration.ofSeconds(10)).toBuilder().callTimeout(Duration.ofSeconds(2))
+            .build();
+        TestActor<String, Void> actor = this.kit.spawnBatch("batcher", settings, () -> recordBatches(batches));
+        CompletableFuture<Void> reply = actor.call("waits in the batch");
+        actor.cast("a cast in the same batch");
+
+        this.kit.advance(Duration.ofSeconds(2));
+        assertThat(reply).failsWithin(Duration.ZERO).withThrowableThat()
+            .havingCause().isInstanceOf(ActorCallTimeoutException.class);
+        this.kit.advance(Duration.ofSeconds(8));
+
+        assertThat(batches).containsExactly(List.of("a cast in the same batch"));
+        assertThat(actor.stats().expired()).isEqualTo(1);
     }
 
     @Test
