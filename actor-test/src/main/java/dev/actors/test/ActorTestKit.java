@@ -38,6 +38,10 @@ import dev.actors.BatchActor;
  *
  * <p>Other kinds of actor (async, keyed) are created on {@link #system()} and slot in the same way: their runs and
  * timers go through this kit. A kit is for one test's thread.
+ *
+ * <p>One thing differs from production: every actor runs on the same thread. A handler that blocks on a call to
+ * another actor of the kit ({@code other.call(m).join()}) would wait for ever, since that actor can only run once the
+ * handler returns; give such an actor a {@link TestInbox} that answers instead.
  */
 public final class ActorTestKit implements AutoCloseable {
 
