@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import dev.actors.Actor;
 import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorHandle;
+import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.BatchActor;
@@ -86,6 +87,20 @@ class ActorTestKitTests {
         upstream.cast("a");
 
         assertThat(seen).containsExactly("A");
+    }
+
+    @Test
+    void anActorMadeOnTheKitsSystemIsDrivenToo() {
+        List<String> seen = new ArrayList<>();
+        ActorRef<String, Void> declared = this.kit.system().declare("declared", ActorSettings.defaults(),
+                () -> record(seen));
+        TestActor<String, Void> actor = this.kit.driven(declared);
+        actor.ref().cast("queued before the start");
+
+        this.kit.system().startDeclared();
+        actor.cast("after");
+
+        assertThat(seen).containsExactly("queued before the start", "after");
     }
 
     @Test
