@@ -349,7 +349,7 @@ public final class ActorSystem implements AutoCloseable {
 
         private String threadNamePrefix = "actor-";
 
-        private ActorClock clock;
+        private @Nullable ActorClock clock;
 
         private Builder() {
         }
@@ -420,7 +420,7 @@ public final class ActorSystem implements AutoCloseable {
          * @param clock the clock, or {@code null} for the default
          * @return this builder
          */
-        public Builder clock(ActorClock clock) {
+        public Builder clock(@Nullable ActorClock clock) {
             this.clock = clock;
             return this;
         }
