@@ -41,6 +41,15 @@ public interface ActorRef<M, R> extends ActorHandle<M, R> {
     ActorState state();
 
     /**
+     * Tells whether the actor has nothing to do now: no message queued (or being sent), none being handled, none
+     * held for later (a batch waiting for its deadline). A snapshot, as {@link #stats()} is: a message sent the
+     * next moment makes it busy again. Tests use it to wait until what they sent has been handled.
+     *
+     * @return whether the actor is idle
+     */
+    boolean isIdle();
+
+    /**
      * Returns a snapshot of the actor's statistics.
      *
      * @return the statistics

@@ -25,6 +25,7 @@ import dev.actors.internal.ActorCell;
 import dev.actors.internal.BatchActorCell;
 import dev.actors.internal.PlainActorCell;
 import dev.actors.internal.Timers;
+import dev.actors.spi.ActorClock;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.ContextPropagator;
 
@@ -77,7 +78,9 @@ public final class ActorSystem implements AutoCloseable {
         this.defaults = builder.defaults;
         this.listenerFactory = builder.listenerFactory;
         this.propagator = builder.propagator;
-        this.timers = new Timers(builder.threadNamePrefix + "timer");
+        // A clock of one's own runs the timeouts' completions too: on the test's thread, for a test kit's clock.
+        this.timers = (builder.clock != null) ? new Timers(builder.clock, Runnable::run)
+                : new Timers(builder.threadNamePrefix + "timer");
     }
 
     /**
@@ -346,6 +349,8 @@ public final class ActorSystem implements AutoCloseable {
 
         private String threadNamePrefix = "actor-";
 
+        private @Nullable ActorClock clock;
+
         private Builder() {
         }
 
@@ -403,6 +408,20 @@ public final class ActorSystem implements AutoCloseable {
          */
         public Builder threadNamePrefix(String threadNamePrefix) {
             this.threadNamePrefix = Objects.requireNonNull(threadNamePrefix, "threadNamePrefix");
+            return this;
+        }
+
+        /**
+         * Sets the clock that the runtime's deadlines follow, and that runs its delayed tasks: for tests (a manual
+         * clock makes call timeouts and batch deadlines fire without waiting). Without one, the system reads the
+         * JVM's monotonic clock and owns a timer thread. With one, a timed-out call is failed on the thread that
+         * runs the clock's tasks.
+         *
+         * @param clock the clock, or {@code null} for the default
+         * @return this builder
+         */
+        public Builder clock(@Nullable ActorClock clock) {
+            this.clock = clock;
             return this;
         }
 

@@ -21,6 +21,7 @@ import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.ActorStats;
 import dev.actors.OverflowPolicy;
+import dev.actors.spi.ActorClock;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.ContextPropagator;
 import dev.actors.spi.RejectReason;
@@ -90,6 +91,9 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     final Timers timers;
 
+    /** The timers' clock, held here so that reading it is one field load and a call the JIT inlines. */
+    final ActorClock clock;
+
     final ActorCounters counters = new ActorCounters();
 
     /** What the owner gets: forwards here, but is not this runnable cell. */
@@ -126,6 +130,7 @@ public abstract class ActorCell<M, R> implements Runnable {
         this.settings = settings;
         this.executor = executor;
         this.timers = timers;
+        this.clock = timers.clock;
         this.propagator = propagator;
         this.mailbox = new Mailbox(settings.mailboxCapacity(), settings.overflow() == OverflowPolicy.BLOCK);
         this.callTimeoutNanos = settings.callTimeout().toNanos();
@@ -186,6 +191,14 @@ public abstract class ActorCell<M, R> implements Runnable {
      * that fired while the run was ending could not schedule another one; this makes up for it.
      */
     boolean pendingDue() {
+        return false;
+    }
+
+    /**
+     * Whether messages taken from the mailbox are held between runs (a partial batch waiting for its deadline). Any
+     * thread may ask, so it reads only what the actor's thread publishes.
+     */
+    boolean holdsMessages() {
         return false;
     }
 
@@ -338,7 +351,8 @@ public abstract class ActorCell<M, R> implements Runnable {
      * hand-off to the executor and a thread wake-up (a system call on both sides); a request/response partner
      * usually sends again within microseconds, so a short bounded spin saves that round trip, as Erlang's schedulers
      * and fork-join workers do before they sleep. The run calls it only when {@link #othersWaiting} says nobody
-     * waits, which an executor that cannot tell never says: so only pools that can tell get a spin.
+     * waits, which an executor that cannot tell never says: so only pools that can tell get a spin. It spins on
+     * real time, not the actor's clock: a clock that a test moves by hand would never end the spin.
      *
      * @return {@code true} when a message arrived
      */
@@ -495,6 +509,17 @@ public abstract class ActorCell<M, R> implements Runnable {
     }
 
     // ---------------------------------------------------------------- statistics
+
+    /**
+     * Whether the actor has nothing to do: nothing queued or reserved, no run under way, nothing held. The status
+     * is read after the mailbox and again after the held messages: a run that took the last message keeps the
+     * status scheduled until it has handled it, or published what it holds.
+     *
+     * @return whether the actor is idle now
+     */
+    public final boolean isIdle() {
+        return this.mailbox.size() == 0 && this.status != SCHEDULED && !holdsMessages() && this.status != SCHEDULED;
+    }
 
     public ActorSettings settings() {
         return this.settings;

@@ -40,7 +40,8 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private long batchDeadline;
 
-    private ScheduledFuture<?> batchTimer;
+    /** Set while a partial batch waits for its deadline: volatile, since {@link #holdsMessages()} reads it. */
+    private volatile ScheduledFuture<?> batchTimer;
 
     /** Reused by the batch deadline timer, which only needs to wake the actor. */
     private final Runnable wakeUp = this::scheduleRun;
@@ -105,7 +106,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             else if (isStopping()) {
                 trigger = FlushTrigger.SHUTDOWN;
             }
-            else if (System.nanoTime() - this.batchDeadline >= 0) {
+            else if (this.clock.nanoTime() - this.batchDeadline >= 0) {
                 trigger = FlushTrigger.TIME;
             }
             else {
@@ -122,13 +123,14 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private void armTimer() {
         if (this.batchTimer == null) {
-            this.batchTimer = this.timers.schedule(this.wakeUp, this.batchDeadline - System.nanoTime());
+            this.batchTimer = this.timers.schedule(this.wakeUp, this.batchDeadline - this.clock.nanoTime());
         }
     }
 
     private void disarmTimer() {
-        if (this.batchTimer != null) {
-            this.batchTimer.cancel(false);
+        ScheduledFuture<?> timer = this.batchTimer;
+        if (timer != null) {
+            timer.cancel(false);
             this.batchTimer = null;
         }
     }
@@ -151,7 +153,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             return 0;
         }
         List<M> messages = new ArrayList<>(size);
-        long start = System.nanoTime();
+        long start = this.clock.nanoTime();
         for (Envelope envelope : live) {
             messages.add((M) envelope.message);
             this.listener.messageStarted(start - envelope.acceptedAt);
@@ -169,7 +171,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         }
         this.flushes++;
         this.lastFlushSize = size;
-        this.listener.batchFlushed(trigger, size, System.nanoTime() - start, failure == null);
+        this.listener.batchFlushed(trigger, size, this.clock.nanoTime() - start, failure == null);
         if (failure == null) {
             this.counters.countHandled(size);
             for (int i = 0; i < size; i++) {
@@ -199,8 +201,13 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     }
 
     @Override
+    boolean holdsMessages() {
+        return this.batchTimer != null;
+    }
+
+    @Override
     boolean pendingDue() {
-        return !this.batch.isEmpty() && System.nanoTime() - this.batchDeadline >= 0;
+        return !this.batch.isEmpty() && this.clock.nanoTime() - this.batchDeadline >= 0;
     }
 
     @Override

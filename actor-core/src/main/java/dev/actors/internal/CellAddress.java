@@ -57,7 +57,7 @@ abstract class CellAddress<M, R> {
         if (refused != null) {
             throw refused;
         }
-        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? System.nanoTime() : 0, 0, capture()));
+        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? cell.clock.nanoTime() : 0, 0, capture()));
     }
 
     @SuppressWarnings("unchecked")
@@ -69,7 +69,7 @@ abstract class CellAddress<M, R> {
             return CompletableFuture.failedFuture(refused);
         }
         // A call always reads the clock: its deadline is counted from when it was accepted.
-        Envelope envelope = new Envelope(cell.name, message, System.nanoTime(), timeoutNanos, capture());
+        Envelope envelope = new Envelope(cell.name, message, cell.clock.nanoTime(), timeoutNanos, capture());
         if (timeoutNanos == cell.callTimeoutNanos) {
             cell.timers.watch(cell.callTimeoutLane, envelope);
         }

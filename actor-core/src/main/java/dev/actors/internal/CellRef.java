@@ -65,6 +65,11 @@ final class CellRef<M, R> extends CellAddress<M, R> implements ActorRef<M, R> {
     }
 
     @Override
+    public boolean isIdle() {
+        return this.cell.isIdle();
+    }
+
+    @Override
     public ActorStats stats() {
         return this.cell.stats();
     }

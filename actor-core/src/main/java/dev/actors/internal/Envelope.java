@@ -30,7 +30,7 @@ public final class Envelope extends CompletableFuture<Object> {
 
     private final String actorName;
 
-    /** Nanos ({@link System#nanoTime()}) when the message was accepted. */
+    /** Nanos, on the actor's clock ({@link dev.actors.spi.ActorClock}), when the message was accepted. */
     final long acceptedAt;
 
     /** The call's timeout in nanos; 0 for a cast. */

@@ -138,6 +138,7 @@ final class Mailbox extends MailboxConsumerFields {
         wait.waiters.incrementAndGet();
         wait.lock.lock();
         try {
+            // Real time, not the actor's clock: this thread really sleeps, and a clock moved by hand would not wake it.
             long deadline = System.nanoTime() + remaining;
             while (remaining > 0 && accepting.getAsBoolean()) {
                 wait.spaceAvailable.awaitNanos(Math.min(remaining, MAX_SPACE_WAIT_NANOS));

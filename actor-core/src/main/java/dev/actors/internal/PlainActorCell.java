@@ -61,7 +61,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             call = envelope.isCall();
             long start = 0;
             if (this.timed) {
-                start = System.nanoTime();
+                start = this.clock.nanoTime();
                 this.listener.messageStarted(start - envelope.acceptedAt);
             }
             Object result = null;
@@ -80,7 +80,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
                 }
             }
             if (this.timed) {
-                this.listener.messageProcessed(System.nanoTime() - start, failure == null);
+                this.listener.messageProcessed(this.clock.nanoTime() - start, failure == null);
             }
             if (failure == null) {
                 this.counters.countHandled(1);

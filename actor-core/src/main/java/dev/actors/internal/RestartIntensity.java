@@ -33,7 +33,7 @@ final class RestartIntensity {
     /**
      * Asks for one more restart at {@code nowNanos}; when granted, it is counted.
      *
-     * @param nowNanos the time now, in {@link System#nanoTime()} units
+     * @param nowNanos the time now, in nanoseconds of the actor's clock
      * @return {@code true} when the restart may go ahead, {@code false} when the intensity is exceeded
      */
     boolean requestRestartPermission(long nowNanos) {

@@ -42,7 +42,7 @@ final class Supervision {
 
     private static void restart(ActorCell<?, ?> cell, Throwable failure) {
         RestartIntensity intensity = cell.restartIntensity();
-        if (!intensity.requestRestartPermission(System.nanoTime())) {
+        if (!intensity.requestRestartPermission(cell.clock.nanoTime())) {
             logger.error("Actor '{}' failed after {} restarts within {} (restart.max-restarts, restart.within): it is "
                     + "stopped for good; queued and later messages fail with ActorClosedException", cell.name,
                     intensity.recentRestarts(), cell.settings.restartWithin(), failure);

@@ -2,6 +2,7 @@ package dev.actors.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -11,6 +12,8 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.actors.spi.ActorClock;
 
 /**
  * The actor system's timers: one scheduler thread for the rare timers (batch deadlines, shutdown timeouts), and a
@@ -34,6 +37,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * handed to {@code completions} (by default a pool that grows a thread per concurrent expiry, up to
  * {@link #MAX_EXPIRY_THREADS}, and lets idle ones die, since timeouts are rare); if that hand-off is refused (the
  * pool is full or shut down), the timer thread completes the call itself, late rather than never.
+ *
+ * <h2>Whose clock</h2>
+ * Every deadline here, and every time the cells read, comes from one {@link ActorClock}: by default the JVM's
+ * monotonic clock and the timer thread; a test kit's manual clock otherwise, whose time moves only when the test
+ * advances it, and whose delayed tasks then run on the test's thread.
  */
 public final class Timers {
 
@@ -52,6 +60,10 @@ public final class Timers {
      */
     static final int MAX_EXPIRY_THREADS = 16;
 
+    /** The clock and the delayed tasks; the cells keep it in a field of their own, to read it cheaply. */
+    final ActorClock clock;
+
+    /** The timer thread of the default clock, owned (and shut down) by these timers; {@code null} otherwise. */
     private final ScheduledThreadPoolExecutor scheduler;
 
     private final ConcurrentHashMap<Long, Lane> lanes = new ConcurrentHashMap<>();
@@ -85,9 +97,23 @@ public final class Timers {
     public Timers(String threadName, Executor completions) {
         this.scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads(threadName));
         this.scheduler.setRemoveOnCancelPolicy(true);
+        this.clock = new SystemClock(this.scheduler);
         this.ownedCompletions = (completions != null) ? null : new ThreadPoolExecutor(0, MAX_EXPIRY_THREADS, 10,
                 TimeUnit.SECONDS, new SynchronousQueue<>(), daemonThreads(threadName + "-expiry"));
         this.completions = (completions != null) ? completions : this.ownedCompletions;
+    }
+
+    /**
+     * Creates timers on a given clock, which runs their delayed tasks: no thread of their own.
+     *
+     * @param clock the clock, and what runs delayed tasks
+     * @param completions completes timed-out calls
+     */
+    public Timers(ActorClock clock, Executor completions) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.completions = Objects.requireNonNull(completions, "completions");
+        this.scheduler = null;
+        this.ownedCompletions = null;
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
@@ -106,12 +132,14 @@ public final class Timers {
      * @return the scheduled task, to cancel it
      */
     public ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        return this.scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        return this.clock.schedule(task, delayNanos);
     }
 
     /** Stops the timer thread; pending timers do not fire. Expiries already handed off still complete. */
     public void shutdown() {
-        this.scheduler.shutdownNow();
+        if (this.scheduler != null) {
+            this.scheduler.shutdownNow();
+        }
         if (this.ownedCompletions != null) {
             this.ownedCompletions.shutdown();
         }
@@ -147,11 +175,11 @@ public final class Timers {
             return;
         }
         try {
-            ScheduledFuture<?> task = this.scheduler.schedule(() -> {
+            ScheduledFuture<?> task = this.clock.schedule(() -> {
                 if (!call.isDone()) {
                     expire(call);
                 }
-            }, timeoutNanos, TimeUnit.NANOSECONDS);
+            }, timeoutNanos);
             call.whenComplete((result, failure) -> task.cancel(false));
         }
         catch (RejectedExecutionException ex) {
@@ -164,7 +192,7 @@ public final class Timers {
         return this.lanes.size();
     }
 
-    /** How many tasks wait in the scheduler. */
+    /** How many tasks wait for the default clock's timer thread. */
     int scheduledTasks() {
         return this.scheduler.getQueue().size();
     }
@@ -179,7 +207,7 @@ public final class Timers {
 
     private void scheduleSweep(long delayNanos) {
         try {
-            this.scheduler.schedule(this.sweep, delayNanos, TimeUnit.NANOSECONDS);
+            this.clock.schedule(this.sweep, delayNanos);
         }
         catch (RejectedExecutionException ex) {
             // Shut down with the actor system: calls still pending complete or fail through their actors' stop.
@@ -187,7 +215,7 @@ public final class Timers {
     }
 
     private void sweep() {
-        long now = System.nanoTime();
+        long now = this.clock.nanoTime();
         long nextDeadline = Long.MAX_VALUE;
         boolean pending = false;
         for (Lane lane : this.lanes.values()) {
@@ -205,7 +233,7 @@ public final class Timers {
             }
             nextDeadline = now + SWEEP_NANOS;
         }
-        scheduleSweep(Math.max(0, Math.min(nextDeadline - System.nanoTime(), SWEEP_NANOS)));
+        scheduleSweep(Math.max(0, Math.min(nextDeadline - this.clock.nanoTime(), SWEEP_NANOS)));
     }
 
     private boolean anyPending() {
@@ -215,6 +243,26 @@ public final class Timers {
             }
         }
         return false;
+    }
+
+    /** The default clock: the JVM's monotonic clock, and the timer thread. */
+    private static final class SystemClock implements ActorClock {
+
+        private final ScheduledThreadPoolExecutor scheduler;
+
+        SystemClock(ScheduledThreadPoolExecutor scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+            return this.scheduler.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /**
