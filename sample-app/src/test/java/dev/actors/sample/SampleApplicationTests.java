@@ -24,8 +24,8 @@ import static org.awaitility.Awaitility.await;
  * Drives the three scenarios of the sample over real HTTP, as the README's curl examples do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // A wider batching window than the sample's 5 ms, so that concurrent requests surely share commits even on
-        // a slow machine; the code path is the same.
+        // A linger, which the sample does not use, so that concurrent requests surely share commits even on a
+        // slow machine (without one, they share commits only as far as they arrive during another's commit).
         properties = "actors.workers.event-writer.batch.max-time=20ms")
 class SampleApplicationTests {
 
