@@ -42,7 +42,11 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 JAVA_SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-COMMAND="${JAVA_HOME:+JAVA_HOME=<a JDK $JAVA_SPEC> }benchmarks/run.sh"
+COMMAND="${JAVA_HOME:+JAVA_HOME=<a JDK $JAVA_SPEC> }"
+[ "$JMH_OPTS" != "-f 2 -wi 2 -w 1s -i 3 -r 1s" ] && COMMAND="${COMMAND}JMH_OPTS=\"$JMH_OPTS\" "
+[ "$SCENARIOS" != all ] && COMMAND="${COMMAND}SCENARIOS=$SCENARIOS "
+[ -n "$BENCH_PG_URL" ] && COMMAND="${COMMAND}BENCH_PG_URL=<a PostgreSQL> "
+COMMAND="${COMMAND}benchmarks/run.sh"
 if [ "${JAVA_SPEC%%.*}" -ge 21 ]; then
     ACTORS="actors,actors-virtual"
 else
