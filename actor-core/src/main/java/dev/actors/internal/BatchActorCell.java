@@ -276,6 +276,9 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             }
             return;
         }
+        // Counted before any caller is completed: a caller that saw its answer sees the count that includes it.
+        this.counters.countHandled(size - outcomes.failureCount());
+        this.counters.countFailed(outcomes.failureCount());
         int casts = 0;
         Throwable castFailure = null;
         for (int i = 0; i < size; i++) {
@@ -288,8 +291,6 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 castFailure = failure;
             }
         }
-        this.counters.countHandled(size - outcomes.failureCount());
-        this.counters.countFailed(outcomes.failureCount());
         if (casts > 0) {
             logger.warn("Batch actor '{}' failed {} casts of a batch of {} messages (counted as failed); the last:",
                     this.name, casts, size, castFailure);
