@@ -4,6 +4,10 @@
 #   benchmarks/run.sh            # about 8 minutes on 2 cores
 #   JMH_OPTS="-f 1 -wi 1 -w 1s -i 2 -r 1s" benchmarks/run.sh   # a quick look, numbers not worth keeping
 #   SKIP_BUILD=1 benchmarks/run.sh   # reuse the jars already built
+#   SCENARIOS=batching,group-commit,alloc benchmarks/run.sh
+#                                 # only these scenarios (cast, call-latency, call-throughput, many-actors,
+#                                 # batching, group-commit, alloc, heap, http); RESULTS.md keeps the other
+#                                 # sections from the run that measured them
 #   BENCH_PG_URL=jdbc:postgresql://127.0.0.1:5432/events benchmarks/run.sh
 #                                 # also group commit on PostgreSQL (BENCH_PG_USER, BENCH_PG_PASSWORD:
 #                                 # postgres by default), JMH and wrk: about 2 minutes more
@@ -18,6 +22,7 @@ BENCH="$ROOT/benchmarks"
 RESULTS="$BENCH/target/results"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JMH_OPTS=${JMH_OPTS:-"-f 2 -wi 2 -w 1s -i 3 -r 1s"}
+SCENARIOS=${SCENARIOS:-all}
 # Optional: a PostgreSQL for the group-commit figures that matter (a commit waits for the disk there).
 export BENCH_PG_URL=${BENCH_PG_URL:-} BENCH_PG_USER=${BENCH_PG_USER:-postgres} \
     BENCH_PG_PASSWORD=${BENCH_PG_PASSWORD:-postgres}
@@ -37,7 +42,11 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 JAVA_SPEC=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
-COMMAND="${JAVA_HOME:+JAVA_HOME=<a JDK $JAVA_SPEC> }benchmarks/run.sh"
+COMMAND="${JAVA_HOME:+JAVA_HOME=<a JDK $JAVA_SPEC> }"
+[ "$JMH_OPTS" != "-f 2 -wi 2 -w 1s -i 3 -r 1s" ] && COMMAND="${COMMAND}JMH_OPTS=\"$JMH_OPTS\" "
+[ "$SCENARIOS" != all ] && COMMAND="${COMMAND}SCENARIOS=$SCENARIOS "
+[ -n "$BENCH_PG_URL" ] && COMMAND="${COMMAND}BENCH_PG_URL=<a PostgreSQL> "
+COMMAND="${COMMAND}benchmarks/run.sh"
 if [ "${JAVA_SPEC%%.*}" -ge 21 ]; then
     ACTORS="actors,actors-virtual"
 else
@@ -55,23 +64,36 @@ fi
     echo "source=$SOURCE"
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "load.before=$(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "scenarios=$SCENARIOS"
 } > "$RESULTS/env.properties"
 
+# Whether a scenario is part of this run.
+want() {
+    [ "$SCENARIOS" = all ] || [[ ",$SCENARIOS," == *",$1,"* ]]
+}
+
+# jmh <result name> <benchmark[.method]> [impls] [fork JVM options] [more JMH options]
 jmh() {
-    local name=$1 benchmark=$2 params=${3:-} jvm=${4:-}
+    local name=$1 benchmark=$2 params=${3:-} jvm=${4:-} extra=${5:-}
     echo "== $name"
     # shellcheck disable=SC2086
-    "$JAVA" -jar "$JAR" "dev\.actors\.benchmarks\.$benchmark\." $JMH_OPTS ${params:+-p impl=$params} \
+    "$JAVA" -jar "$JAR" "dev\.actors\.benchmarks\.$benchmark\b" $JMH_OPTS $extra ${params:+-p impl=$params} \
         ${jvm:+-jvmArgsAppend "$jvm"} -rf json -rff "$RESULTS/$name.json" | tee "$RESULTS/$name.log" | grep -E '^(Benchmark|[A-Z][A-Za-z]+\.)' || true
 }
 
-jmh cast CastBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
-jmh call-latency CallLatencyBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
-jmh call-throughput CallThroughputBenchmark "$ACTORS,pekko,hand-rolled"
-jmh many-actors ManyActorsBenchmark "$ACTORS,pekko"
-jmh batching BatchingBenchmark
-jmh group-commit GroupCommitBenchmark
-if [ -n "${BENCH_PG_URL:-}" ]; then
+want cast && jmh cast CastBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
+want call-latency && jmh call-latency CallLatencyBenchmark "$ACTORS,pekko,hand-rolled,raw-queue"
+want call-throughput && jmh call-throughput CallThroughputBenchmark "$ACTORS,pekko,hand-rolled"
+want many-actors && jmh many-actors ManyActorsBenchmark "$ACTORS,pekko"
+want batching && jmh batching BatchingBenchmark
+if want alloc; then
+    # Bytes allocated per message (JMH's gc profiler): the hot path's floor is one envelope per message.
+    jmh alloc-cast CastBenchmark.oneProducer "actors,pekko" "" "-prof gc"
+    jmh alloc-call CallLatencyBenchmark.roundTrip "actors,pekko" "" "-prof gc"
+    jmh alloc-batched-call BatchingBenchmark.callers16 "actors" "" "-prof gc"
+fi
+want group-commit && jmh group-commit GroupCommitBenchmark
+if want group-commit && [ -n "${BENCH_PG_URL:-}" ]; then
     PG_VERSION=$(PGPASSWORD="$BENCH_PG_PASSWORD" psql "postgresql://$BENCH_PG_USER@${BENCH_PG_URL#jdbc:postgresql://}" \
         -Atc 'show server_version' 2> /dev/null | cut -d' ' -f1 || true)
     echo "postgres=PostgreSQL ${PG_VERSION:-(version unknown)}" >> "$RESULTS/env.properties"
@@ -79,13 +101,17 @@ if [ -n "${BENCH_PG_URL:-}" ]; then
         "-Dbench.jdbcUrl=$BENCH_PG_URL -Dbench.jdbcUser=$BENCH_PG_USER -Dbench.jdbcPassword=$BENCH_PG_PASSWORD"
 fi
 
-echo "== heap per idle actor"
-for impl in actors pekko; do
-    "$JAVA" -XX:+UseSerialGC -Xmx2g -cp "$JAR" dev.actors.benchmarks.HeapPerActor "$impl" 100000 \
-        | tee "$RESULTS/heap-$impl.properties"
-done
+if want heap; then
+    echo "== heap per idle actor"
+    for impl in actors pekko; do
+        "$JAVA" -XX:+UseSerialGC -Xmx2g -cp "$JAR" dev.actors.benchmarks.HeapPerActor "$impl" 100000 \
+            | tee "$RESULTS/heap-$impl.properties"
+    done
+fi
 
-if ! command -v wrk > /dev/null; then
+if ! want http; then
+    echo "wrk.skipped=not part of this run (SCENARIOS=$SCENARIOS)" >> "$RESULTS/env.properties"
+elif ! command -v wrk > /dev/null; then
     echo "wrk.skipped=wrk is not installed (apt-get install wrk)" >> "$RESULTS/env.properties"
 elif ! ls "$ROOT"/sample-app/target/sample-app-*.jar > /dev/null 2>&1; then
     echo "wrk.skipped=the sample application jar was not built (./mvnw -pl sample-app -am package)" \

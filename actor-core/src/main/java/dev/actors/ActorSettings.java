@@ -38,8 +38,11 @@ public final class ActorSettings {
     /** Default maximum batch size: 100 messages. */
     public static final int DEFAULT_BATCH_MAX_SIZE = 100;
 
-    /** Default maximum time a batch waits for more messages after its first: 10 ms. */
-    public static final Duration DEFAULT_BATCH_MAX_TIME = Duration.ofMillis(10);
+    /**
+     * Default maximum time a batch waits for more messages after its first: zero, no linger (adaptive batching: a
+     * batch takes what is waiting when the actor is free).
+     */
+    public static final Duration DEFAULT_BATCH_MAX_TIME = Duration.ZERO;
 
     /** Default number of messages handled per scheduling run before the thread is handed to other actors. */
     public static final int DEFAULT_THROUGHPUT = 64;
@@ -74,6 +77,8 @@ public final class ActorSettings {
 
     private final Duration batchMaxTime;
 
+    private final BatchFailurePolicy batchOnFailure;
+
     private final int throughput;
 
     private final Duration spinBeforeIdle;
@@ -91,6 +96,7 @@ public final class ActorSettings {
         this.shutdownTimeout = builder.shutdownTimeout;
         this.batchMaxSize = builder.batchMaxSize;
         this.batchMaxTime = builder.batchMaxTime;
+        this.batchOnFailure = builder.batchOnFailure;
         this.throughput = builder.throughput;
         this.spinBeforeIdle = builder.spinBeforeIdle;
         this.executor = builder.executor;
@@ -206,13 +212,27 @@ public final class ActorSettings {
     }
 
     /**
-     * The longest a batch waits after its first message before it is handed over, for {@link BatchActor}s
-     * ({@code batch.max-time}, default 10 ms).
+     * The linger of a {@link BatchActor}: the longest a batch that is not full waits after its first message for
+     * more, before it is handed over ({@code batch.max-time}, default zero). Zero is adaptive batching: a message
+     * that finds the actor free is handed over at once, and messages that come while a batch is handled make up the
+     * next one. A linger buys fuller batches at low load for up to that much latency per message, as Kafka's
+     * {@code linger.ms} does: worth it only when a flush costs much more than the wait (a remote call with a
+     * per-request price), never for a commit that callers wait on.
      *
-     * @return the batch time limit
+     * @return the linger
      */
     public Duration batchMaxTime() {
         return this.batchMaxTime;
+    }
+
+    /**
+     * What a {@link BatchActor} does with a batch whose handler threw ({@code batch.on-failure}, default
+     * {@link BatchFailurePolicy#FAIL_BATCH}).
+     *
+     * @return the batch failure policy
+     */
+    public BatchFailurePolicy batchOnFailure() {
+        return this.batchOnFailure;
     }
 
     /**
@@ -255,8 +275,9 @@ public final class ActorSettings {
                 + ", offer-timeout=" + this.offerTimeout + ", call-timeout=" + this.callTimeout + ", on-failure="
                 + this.onFailure + ", restart.max-restarts=" + this.maxRestarts + ", restart.within="
                 + this.restartWithin + ", shutdown-timeout=" + this.shutdownTimeout + ", batch.max-size="
-                + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", throughput=" + this.throughput
-                + ", spin-before-idle=" + this.spinBeforeIdle + "}";
+                + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", batch.on-failure="
+                + this.batchOnFailure.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", throughput="
+                + this.throughput + ", spin-before-idle=" + this.spinBeforeIdle + "}";
     }
 
     /**
@@ -285,6 +306,8 @@ public final class ActorSettings {
 
         private Duration batchMaxTime = DEFAULT_BATCH_MAX_TIME;
 
+        private BatchFailurePolicy batchOnFailure = BatchFailurePolicy.FAIL_BATCH;
+
         private int throughput = DEFAULT_THROUGHPUT;
 
         private Duration spinBeforeIdle = DEFAULT_SPIN_BEFORE_IDLE;
@@ -305,6 +328,7 @@ public final class ActorSettings {
             this.shutdownTimeout = settings.shutdownTimeout;
             this.batchMaxSize = settings.batchMaxSize;
             this.batchMaxTime = settings.batchMaxTime;
+            this.batchOnFailure = settings.batchOnFailure;
             this.throughput = settings.throughput;
             this.spinBeforeIdle = settings.spinBeforeIdle;
             this.executor = settings.executor;
@@ -425,6 +449,17 @@ public final class ActorSettings {
          */
         public Builder batchMaxTime(Duration batchMaxTime) {
             this.batchMaxTime = notNegative("batch.max-time", batchMaxTime);
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#batchOnFailure()}.
+         *
+         * @param batchOnFailure the policy
+         * @return this builder
+         */
+        public Builder batchOnFailure(BatchFailurePolicy batchOnFailure) {
+            this.batchOnFailure = Objects.requireNonNull(batchOnFailure, "batch.on-failure");
             return this;
         }
 

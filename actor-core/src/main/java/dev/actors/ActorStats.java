@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param rejectedClosed messages refused, or failed unhandled, because the actor was stopping or stopped
  * @param expired messages skipped because their caller's timeout passed while they were queued
  * @param restarts restarts by the failure policy
- * @param flushes batches handed over (batch actors; 0 otherwise)
+ * @param flushes calls of the batch handler, retries included (batch actors; 0 otherwise)
  * @param lastFlushSize the size of the last batch (batch actors; 0 otherwise)
+ * @param batchRetries calls of the batch handler that retried part of a failed batch
+ *     ({@link BatchFailurePolicy#BISECT}; 0 otherwise)
  * @param lastError the last failure of the handler, or {@code null}
  */
 public record ActorStats(String name, ActorKind kind, ActorState state, int mailboxSize, int mailboxCapacity,
         long handled, long failed, long rejectedFull, long rejectedClosed, long expired, long restarts, long flushes,
-        int lastFlushSize, @Nullable Throwable lastError) {
+        int lastFlushSize, long batchRetries, @Nullable Throwable lastError) {
 
     /**
      * Returns every message not accepted or not handled because of the mailbox bound or a stop.

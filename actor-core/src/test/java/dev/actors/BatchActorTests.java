@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import dev.actors.spi.ActorListener;
+import dev.actors.spi.FlushOutcome;
 import dev.actors.spi.FlushTrigger;
 
 /**
@@ -29,15 +30,27 @@ class BatchActorTests extends ActorSystemTestSupport {
 
         final List<String> flushes = new CopyOnWriteArrayList<>();
 
+        final AtomicInteger retries = new AtomicInteger();
+
         @Override
-        public void batchFlushed(FlushTrigger trigger, int size, long nanos, boolean success) {
-            this.flushes.add(trigger.tagValue() + ":" + size + ":" + (success ? "ok" : "failed"));
+        public void batchFlushed(FlushTrigger trigger, int size, long nanos, FlushOutcome outcome) {
+            String result = switch (outcome) {
+                case SUCCESS -> "ok";
+                case FAILURE -> "failed";
+                case BISECTED -> "bisected";
+            };
+            this.flushes.add(trigger.tagValue() + ":" + size + ":" + result);
+        }
+
+        @Override
+        public void batchRetried(int size) {
+            this.retries.incrementAndGet();
         }
     }
 
-    private final FlushRecorder recorder = new FlushRecorder();
+    final FlushRecorder recorder = new FlushRecorder();
 
-    private ActorSystem recording() {
+    ActorSystem recording() {
         ActorSystem recording = ActorSystem.builder().listenerFactory((actor) -> this.recorder).build();
         this.system.close();
         this.system = recording;
@@ -57,9 +70,10 @@ class BatchActorTests extends ActorSystemTestSupport {
     }
 
     @Test
-    void defaultsAreHundredMessagesAndTenMilliseconds() {
+    void defaultsAreHundredMessagesNoLingerAndFailTheBatch() {
         assertThat(ActorSettings.defaults().batchMaxSize()).isEqualTo(100);
-        assertThat(ActorSettings.defaults().batchMaxTime()).isEqualTo(Duration.ofMillis(10));
+        assertThat(ActorSettings.defaults().batchMaxTime()).isEqualTo(Duration.ZERO);
+        assertThat(ActorSettings.defaults().batchOnFailure()).isEqualTo(BatchFailurePolicy.FAIL_BATCH);
     }
 
     @Test
@@ -359,5 +373,224 @@ class BatchActorTests extends ActorSystemTestSupport {
         assertThat(actor.call(2).thenCombine(actor.call(3), Integer::sum).get(10, TimeUnit.SECONDS)).isEqualTo(5);
         assertThat(actor.stats().failed()).isEqualTo(2);
         assertThat(actor.stats().lastError()).hasMessage("bad batch");
+    }
+
+    // ---------------------------------------------------------------- adaptive batching (the default)
+
+    @Test
+    void aLoneCallFindingTheActorFreeIsFlushedAtOnceAlone() throws Exception {
+        Doubler doubler = new Doubler();
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("lone", ActorSettings.defaults(), () -> doubler);
+        // A linger would make this flush 'time'; waiting for company would leave the call pending for good.
+        assertThat(actor.call(21).get(10, TimeUnit.SECONDS)).isEqualTo(42);
+        assertThat(actor.call(1).get(10, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(doubler.batches).containsExactly(List.of(21), List.of(1));
+        assertThat(this.recorder.flushes).containsExactly("drained:1:ok", "drained:1:ok");
+    }
+
+    @Test
+    void messagesArrivingDuringAFlushMakeUpTheNextBatchesUpToMaxSize() throws Exception {
+        Gate gate = new Gate();
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("adaptive", settings().batchMaxSize(10).build(),
+                () -> (messages) -> {
+                    batches.add(List.copyOf(messages));
+                    if (messages.contains(0)) {
+                        gate.pass();
+                    }
+                    return messages;
+                });
+        CompletableFuture<Integer> first = actor.call(0);
+        gate.awaitEntered();
+        List<CompletableFuture<Integer>> during = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            during.add(actor.call(i));
+        }
+        gate.open();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isZero();
+        for (int i = 1; i <= 25; i++) {
+            assertThat(during.get(i - 1).get(10, TimeUnit.SECONDS)).isEqualTo(i);
+        }
+        assertThat(batches).extracting(List::size).containsExactly(1, 10, 10, 5);
+        assertThat(this.recorder.flushes).containsExactly("drained:1:ok", "size:10:ok", "size:10:ok",
+                "drained:5:ok");
+    }
+
+    // ---------------------------------------------------------------- per-message outcomes
+
+    @Test
+    void aBatchResultFailsOnlyTheMessagesItNamesAndTheActorIsNotFailed() throws Exception {
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("partial",
+                settings().batchMaxSize(6).batchMaxTime(Duration.ofHours(1)).onFailure(FailurePolicy.STOP).build(),
+                () -> (messages) -> {
+                    BatchResult.Builder<Integer> result = BatchResult.builder(messages.size());
+                    for (Integer message : messages) {
+                        if (message % 2 == 1) {
+                            result.fail(new IllegalArgumentException("odd: " + message));
+                        }
+                        else {
+                            result.succeed(message * 10);
+                        }
+                    }
+                    return result.build();
+                });
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(actor.call(i));
+        }
+        for (int i = 0; i < 6; i++) {
+            CompletableFuture<Integer> call = calls.get(i);
+            if (i % 2 == 1) {
+                assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("odd: " + i);
+            }
+            else {
+                assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo(i * 10);
+            }
+        }
+        // Failing single messages is an answer, not a failure of the handler: on-failure 'stop' does not apply.
+        assertThat(actor.call(8).thenCombine(actor.call(10), Integer::sum)).isNotDone();
+        assertThat(actor.state()).isEqualTo(ActorState.RUNNING);
+        assertThat(actor.stats().handled()).isEqualTo(3);
+        assertThat(actor.stats().failed()).isEqualTo(3);
+        assertThat(this.recorder.flushes).containsExactly("size:6:ok");
+    }
+
+    @Test
+    void aBatchResultIsAListOfTheResultsWithNullWhereAMessageFailed() {
+        IllegalStateException failure = new IllegalStateException("no");
+        BatchResult<String> result = BatchResult.<String>builder(3).succeed("a").fail(failure).succeed(null).build();
+        assertThat(result).containsExactly("a", null, null);
+        assertThat(result.failure(0)).isNull();
+        assertThat(result.failure(1)).isSameAs(failure);
+        assertThat(result.failure(2)).isNull();
+        assertThat(result.failureCount()).isEqualTo(1);
+        assertThat(BatchResult.<String>builder(1).succeed("x").build().failure(0)).isNull();
+    }
+
+    // ---------------------------------------------------------------- batch.on-failure: bisect
+
+    /** Counts its calls; throws for any batch holding a negative number ("poison"). */
+    static final class PoisonSensitive implements BatchActor<Integer, Integer> {
+
+        final AtomicInteger calls = new AtomicInteger();
+
+        final Gate gate = new Gate();
+
+        @Override
+        public List<Integer> handleBatch(List<Integer> messages) throws InterruptedException {
+            if (messages.equals(List.of(Integer.MAX_VALUE))) {
+                this.gate.pass();   // holds the actor while the test queues the batch under test
+                return messages;
+            }
+            this.calls.incrementAndGet();
+            for (Integer message : messages) {
+                if (message < 0) {
+                    throw new IllegalStateException("poison " + message + " in a batch of " + messages.size());
+                }
+            }
+            return messages.stream().map((m) -> m + 1).toList();
+        }
+    }
+
+    /** Sends a blocker, then {@code values} while the actor is held, so that they arrive as one batch. */
+    private List<CompletableFuture<Integer>> oneBatch(ActorRef<Integer, Integer> actor, PoisonSensitive handler,
+            List<Integer> values) throws Exception {
+        CompletableFuture<Integer> blocker = actor.call(Integer.MAX_VALUE);
+        handler.gate.awaitEntered();
+        List<CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (Integer value : values) {
+            calls.add(actor.call(value));
+        }
+        handler.gate.open();
+        blocker.get(10, TimeUnit.SECONDS);
+        return calls;
+    }
+
+    @Test
+    void bisectFailsOnlyThePoisonMessageOfABatchOfHundredWithinTwoLog2AttemptsMore() throws Exception {
+        PoisonSensitive handler = new PoisonSensitive();
+        ActorRef<Integer, Integer> actor = recording().spawnBatch("bisect",
+                settings().batchOnFailure(BatchFailurePolicy.BISECT).build(), () -> handler);
+        List<Integer> values = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            values.add((i == 37) ? -37 : i);
+        }
+        List<CompletableFuture<Integer>> calls = oneBatch(actor, handler, values);
+        for (int i = 0; i < 100; i++) {
+            CompletableFuture<Integer> call = calls.get(i);
+            if (i == 37) {
+                // The exception the message threw alone, not the first one of the whole batch.
+                assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("poison -37 in a batch of 1");
+            }
+            else {
+                assertThat(call.get(10, TimeUnit.SECONDS)).isEqualTo(i + 1);
+            }
+        }
+        // One call for the batch, then two per level of halving: ceil(log2(100)) = 7 levels.
+        int extra = handler.calls.get() - 1;
+        assertThat(extra).isBetween(7, 2 * 7);
+        assertThat(actor.stats().batchRetries()).isEqualTo(extra);
+        assertThat(this.recorder.retries).hasValue(extra);
+        assertThat(this.recorder.flushes.get(1)).isEqualTo("size:100:bisected");
+        assertThat(this.recorder.flushes).filteredOn((flush) -> flush.endsWith(":failed"))
+            .containsExactly("size:1:failed");
+        assertThat(actor.stats().failed()).isEqualTo(1);
+        assertThat(actor.stats().handled()).isEqualTo(100);   // 99, and the blocker
+        assertThat(actor.state()).isEqualTo(ActorState.RUNNING);
+    }
+
+    @Test
+    void bisectIsolatesEveryPoisonMessageAndAnswersTheOthersInOrder() throws Exception {
+        PoisonSensitive handler = new PoisonSensitive();
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("two-poisons",
+                settings().batchOnFailure(BatchFailurePolicy.BISECT).build(), () -> handler);
+        List<Integer> values = List.of(0, -1, 2, 3, 4, 5, 6, -7, 8);
+        List<CompletableFuture<Integer>> calls = oneBatch(actor, handler, values);
+        List<Integer> answered = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            CompletableFuture<Integer> call = calls.get(i);
+            if (values.get(i) < 0) {
+                assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+                    .hasMessage("poison " + values.get(i) + " in a batch of 1");
+            }
+            else {
+                answered.add(call.get(10, TimeUnit.SECONDS));
+            }
+        }
+        assertThat(answered).containsExactly(1, 3, 4, 5, 6, 7, 9);
+        assertThat(actor.stats().failed()).isEqualTo(2);
+    }
+
+    @Test
+    void failBatchFailsEveryCallerOfTheBatchWithOneAttempt() throws Exception {
+        PoisonSensitive handler = new PoisonSensitive();
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("fail-batch", ActorSettings.defaults(),
+                () -> handler);
+        List<CompletableFuture<Integer>> calls = oneBatch(actor, handler, List.of(1, -2, 3));
+        for (CompletableFuture<Integer> call : calls) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause().hasMessage("poison -2 in a batch of 3");
+        }
+        assertThat(handler.calls).hasValue(1);
+        assertThat(actor.stats().batchRetries()).isZero();
+    }
+
+    @Test
+    void bisectDoesNotRetryAResultListOfTheWrongSize() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ActorRef<Integer, Integer> actor = this.system.spawnBatch("wrong-size", settings().batchMaxSize(4)
+            .batchMaxTime(Duration.ofHours(1)).batchOnFailure(BatchFailurePolicy.BISECT).build(), () -> (messages) -> {
+                calls.incrementAndGet();
+                return List.of(1);
+            });
+        List<CompletableFuture<Integer>> four = List.of(actor.call(1), actor.call(2), actor.call(3), actor.call(4));
+        for (CompletableFuture<Integer> call : four) {
+            assertThatThrownBy(() -> call.get(10, TimeUnit.SECONDS)).cause()
+                .isInstanceOf(BatchResultSizeException.class);
+        }
+        assertThat(calls).hasValue(1);
     }
 }

@@ -219,6 +219,10 @@ public abstract class ActorCell<M, R> implements Runnable {
         return 0;
     }
 
+    long batchRetries() {
+        return 0;
+    }
+
     // ---------------------------------------------------------------- accepting (for CellAddress)
 
     final boolean isAccepting() {
@@ -533,7 +537,7 @@ public abstract class ActorCell<M, R> implements Runnable {
         ActorCounters c = this.counters;
         return new ActorStats(this.name, kind(), this.state, this.mailbox.size(), this.mailbox.capacity(),
                 c.handled(), c.failed(), c.rejectedFull(), c.rejectedClosed(), c.expired(), c.restarts(), flushes(),
-                lastFlushSize(), this.lastError);
+                lastFlushSize(), batchRetries(), this.lastError);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.actors.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -13,18 +14,28 @@ import dev.actors.ActorClosedException;
 import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
 import dev.actors.BatchActor;
+import dev.actors.BatchFailurePolicy;
+import dev.actors.BatchResult;
 import dev.actors.BatchResultSizeException;
 import dev.actors.spi.ContextPropagator;
+import dev.actors.spi.FlushOutcome;
 import dev.actors.spi.FlushTrigger;
 
 /**
  * An {@link ActorCell} that collects messages into batches for a {@link BatchActor}: the batcher.
  *
- * <p>Each run takes messages from the mailbox into the batch being collected. A full batch is flushed at once
- * (trigger {@code size}), so a backlog becomes full batches back to back with no waiting. A partial batch waits:
- * the cell arms a timer for {@code max-time} after the batch's first message was accepted and goes idle, holding no
- * thread; the timer, or the next message, wakes it. A stopping actor flushes its partial batch (trigger
- * {@code shutdown}). Only the actor's thread touches the batch, so it needs no lock.
+ * <p>Each run takes what the mailbox holds into the batch, up to {@code max-size}. By default ({@code max-time}
+ * zero) the batch is flushed at once (trigger {@code drained}): a message that finds the actor free goes alone, and
+ * whatever arrives during a flush makes up the next batch, so batches grow exactly as fast as the load (smart
+ * batching, as the LMAX Disruptor's consumers do). A full batch is flushed at once (trigger {@code size}). With a
+ * linger ({@code max-time} above zero), a partial batch waits: the cell arms a timer for {@code max-time} after the
+ * batch's first message was accepted and goes idle, holding no thread; the timer, or the next message, wakes it. A
+ * stopping actor flushes its partial batch (trigger {@code shutdown}). Only the actor's thread touches the batch, so
+ * it needs no lock.
+ *
+ * <p>A batch whose handler throws fails all its callers, or, with {@code batch.on-failure: bisect}, is split in
+ * halves that are retried, depth first and in order, until the failing messages stand alone; the failure policy
+ * then applies once, with the last failure.
  */
 public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
@@ -33,6 +44,8 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     private final int maxSize;
 
     private final long maxTimeNanos;
+
+    private final boolean bisect;
 
     private final ArrayList<Envelope> batch;
 
@@ -46,7 +59,12 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     /** Reused by the batch deadline timer, which only needs to wake the actor. */
     private final Runnable wakeUp = this::scheduleRun;
 
+    /** The exception of the last attempt that threw; actor's thread only. */
+    private Throwable attemptFailure;
+
     private volatile long flushes;
+
+    private volatile long retries;
 
     private volatile int lastFlushSize;
 
@@ -66,6 +84,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         this.actor = new ActorInstance<>(name, factory);
         this.maxSize = settings.batchMaxSize();
         this.maxTimeNanos = settings.batchMaxTime().toNanos();
+        this.bisect = settings.batchOnFailure() == BatchFailurePolicy.BISECT;
         this.batch = new ArrayList<>(Math.min(this.maxSize, 1024));
     }
 
@@ -79,15 +98,16 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         return this.actor;
     }
 
-    /** A batch's max-time counts from its first message's arrival. */
+    /** A linger counts from the batch's first message's arrival; without one, only the wait metric needs it. */
     @Override
     boolean needsAcceptTime() {
-        return true;
+        return this.maxTimeNanos > 0 || super.needsAcceptTime();
     }
 
     @Override
     RunResult processMessages(int budget) {
         int handledMessages = 0;
+        boolean lastWasCall = false;
         while (handledMessages < budget) {
             Envelope envelope = null;
             while (this.batch.size() < this.maxSize && (envelope = nextLive()) != null) {
@@ -97,7 +117,10 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 this.batch.add(envelope);
             }
             if (this.batch.isEmpty() || isAbortRequested()) {
-                return RunResult.DRAINED;   // on abort, the stop fails the partial batch
+                // As for a plain actor: one or two messages since the mailbox was empty, the last a call, is a
+                // lone caller who will likely call again at once; a short spin saves its next wake-up. On abort,
+                // the stop fails the partial batch.
+                return (lastWasCall && handledMessages <= 2) ? RunResult.DRAINED_AFTER_LONE_CALL : RunResult.DRAINED;
             }
             FlushTrigger trigger;
             if (this.batch.size() >= this.maxSize) {
@@ -106,6 +129,9 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             else if (isStopping()) {
                 trigger = FlushTrigger.SHUTDOWN;
             }
+            else if (this.maxTimeNanos == 0) {
+                trigger = FlushTrigger.DRAINED;
+            }
             else if (this.clock.nanoTime() - this.batchDeadline >= 0) {
                 trigger = FlushTrigger.TIME;
             }
@@ -113,6 +139,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 armTimer();
                 return RunResult.DRAINED;
             }
+            lastWasCall = this.batch.get(this.batch.size() - 1).isCall();
             handledMessages += flush(trigger);
             if (isTerminal()) {
                 return RunResult.DRAINED;
@@ -135,7 +162,6 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private int flush(FlushTrigger trigger) {
         disarmTimer();
         List<Envelope> live = new ArrayList<>(this.batch.size());
@@ -152,47 +178,139 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         if (size == 0) {
             return 0;
         }
+        if (this.timed) {
+            long start = this.clock.nanoTime();
+            for (Envelope envelope : live) {
+                this.listener.messageStarted(start - envelope.acceptedAt);
+            }
+        }
+        this.lastFlushSize = size;
+        Throwable failure = null;
+        if (attempt(live, trigger, this.bisect) == FlushOutcome.BISECTED) {
+            failure = bisect(live, trigger);
+        }
+        else {
+            failure = this.attemptFailure;
+        }
+        this.attemptFailure = null;
+        if (failure != null) {
+            onFailure(failure);
+        }
+        return size;
+    }
+
+    /**
+     * Retries the halves of a batch that threw, depth first and left half first (so callers are answered in arrival
+     * order), until every part has succeeded or failed alone.
+     *
+     * @return the last failure, for the failure policy, or {@code null} if every part succeeded
+     */
+    private Throwable bisect(List<Envelope> failed, FlushTrigger trigger) {
+        Throwable last = null;
+        ArrayDeque<List<Envelope>> parts = new ArrayDeque<>();
+        pushHalves(parts, failed);
+        while (!parts.isEmpty()) {
+            List<Envelope> part = parts.pop();
+            this.retries++;
+            this.listener.batchRetried(part.size());
+            FlushOutcome outcome = attempt(part, trigger, part.size() > 1);
+            if (outcome == FlushOutcome.BISECTED) {
+                pushHalves(parts, part);
+            }
+            if (this.attemptFailure != null) {
+                last = this.attemptFailure;
+            }
+        }
+        return last;
+    }
+
+    private static void pushHalves(ArrayDeque<List<Envelope>> parts, List<Envelope> part) {
+        int middle = part.size() / 2;
+        parts.push(part.subList(middle, part.size()));
+        parts.push(part.subList(0, middle));
+    }
+
+    /**
+     * Calls the handler once with these messages. Completes their callers, unless it threw and the part is to be
+     * split ({@link FlushOutcome#BISECTED}); leaves the exception in {@link #attemptFailure}.
+     */
+    @SuppressWarnings("unchecked")
+    private FlushOutcome attempt(List<Envelope> part, FlushTrigger trigger, boolean splitOnFailure) {
+        int size = part.size();
         List<M> messages = new ArrayList<>(size);
-        long start = this.clock.nanoTime();
-        for (Envelope envelope : live) {
+        for (Envelope envelope : part) {
             messages.add((M) envelope.message);
-            this.listener.messageStarted(start - envelope.acceptedAt);
         }
         List<R> results = null;
         Throwable failure = null;
+        long start = this.timed ? this.clock.nanoTime() : 0;
         try {
             results = this.actor.current.handleBatch(messages);
             if (results != null && results.size() != size) {
+                // The handler's bug, not a message's: retrying parts would not help.
                 failure = new BatchResultSizeException(this.name, size, results.size());
+                splitOnFailure = false;
             }
         }
         catch (Throwable ex) {
             failure = ex;
         }
+        FlushOutcome outcome = (failure == null) ? FlushOutcome.SUCCESS
+                : splitOnFailure ? FlushOutcome.BISECTED : FlushOutcome.FAILURE;
         this.flushes++;
-        this.lastFlushSize = size;
-        this.listener.batchFlushed(trigger, size, this.clock.nanoTime() - start, failure == null);
-        if (failure == null) {
+        this.listener.batchFlushed(trigger, size, this.timed ? this.clock.nanoTime() - start : 0, outcome);
+        this.attemptFailure = failure;
+        if (outcome == FlushOutcome.SUCCESS) {
+            completeAll(part, results);
+        }
+        else if (outcome == FlushOutcome.FAILURE) {
+            failAll(part, failure);
+        }
+        return outcome;
+    }
+
+    private void completeAll(List<Envelope> part, List<R> results) {
+        int size = part.size();
+        if (!(results instanceof BatchResult<?> outcomes) || outcomes.failureCount() == 0) {
             this.counters.countHandled(size);
             for (int i = 0; i < size; i++) {
-                succeeded(live.get(i), (results != null) ? results.get(i) : null);
+                succeeded(part.get(i), (results != null) ? results.get(i) : null);
+            }
+            return;
+        }
+        // Counted before any caller is completed: a caller that saw its answer sees the count that includes it.
+        this.counters.countHandled(size - outcomes.failureCount());
+        this.counters.countFailed(outcomes.failureCount());
+        int casts = 0;
+        Throwable castFailure = null;
+        for (int i = 0; i < size; i++) {
+            Throwable failure = outcomes.failure(i);
+            if (failure == null) {
+                succeeded(part.get(i), outcomes.get(i));
+            }
+            else if (failedWith(part.get(i), failure)) {
+                casts++;
+                castFailure = failure;
             }
         }
-        else {
-            this.counters.countFailed(size);
-            int casts = 0;
-            for (Envelope envelope : live) {
-                if (failedWith(envelope, failure)) {
-                    casts++;
-                }
-            }
-            if (casts > 0) {
-                logger.warn("Batch actor '{}' failed a batch of {} messages, {} of them casts (counted as failed)",
-                        this.name, size, casts, failure);
-            }
-            onFailure(failure);
+        if (casts > 0) {
+            logger.warn("Batch actor '{}' failed {} casts of a batch of {} messages (counted as failed); the last:",
+                    this.name, casts, size, castFailure);
         }
-        return size;
+    }
+
+    private void failAll(List<Envelope> part, Throwable failure) {
+        this.counters.countFailed(part.size());
+        int casts = 0;
+        for (Envelope envelope : part) {
+            if (failedWith(envelope, failure)) {
+                casts++;
+            }
+        }
+        if (casts > 0) {
+            logger.warn("Batch actor '{}' failed a batch of {} messages, {} of them casts (counted as failed)",
+                    this.name, part.size(), casts, failure);
+        }
     }
 
     @Override
@@ -227,5 +345,10 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     @Override
     int lastFlushSize() {
         return this.lastFlushSize;
+    }
+
+    @Override
+    long batchRetries() {
+        return this.retries;
     }
 }

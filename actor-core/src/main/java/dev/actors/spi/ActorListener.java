@@ -48,14 +48,23 @@ public interface ActorListener {
     }
 
     /**
-     * A batch actor handed over one batch.
+     * A batch actor handed over one batch: one call of {@link BatchActor#handleBatch(java.util.List)}, a retry of
+     * part of a failed batch included.
      *
-     * @param trigger why the batch was handed over
+     * @param trigger why the batch was handed over (a retry keeps the trigger of the batch it is part of)
      * @param size messages in the batch
      * @param nanos time spent in {@link BatchActor#handleBatch(java.util.List)}
-     * @param success {@code false} when it threw or returned a list of the wrong size
+     * @param outcome how it ended
      */
-    default void batchFlushed(FlushTrigger trigger, int size, long nanos, boolean success) {
+    default void batchFlushed(FlushTrigger trigger, int size, long nanos, FlushOutcome outcome) {
+    }
+
+    /**
+     * A batch actor is about to retry part of a failed batch ({@link dev.actors.BatchFailurePolicy#BISECT}).
+     *
+     * @param size messages in the part retried
+     */
+    default void batchRetried(int size) {
     }
 
     /**

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.PropertyMapper;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import dev.actors.ActorSettings;
+import dev.actors.BatchFailurePolicy;
 import dev.actors.FailurePolicy;
 import dev.actors.OverflowPolicy;
 
@@ -248,16 +249,17 @@ public final class ActorsProperties {
             map.from(this.restart.within).to(builder::restartWithin);
             map.from(this.batch.maxSize).to(builder::batchMaxSize);
             map.from(this.batch.maxTime).to(builder::batchMaxTime);
+            map.from(this.batch.onFailure).to(builder::batchOnFailure);
             return builder;
         }
 
         /**
          * Tells whether a batch setting is given.
          *
-         * @return whether {@code batch.max-size} or {@code batch.max-time} is set
+         * @return whether {@code batch.max-size}, {@code batch.max-time} or {@code batch.on-failure} is set
          */
         boolean hasBatchSettings() {
-            return this.batch.maxSize != null || this.batch.maxTime != null;
+            return this.batch.maxSize != null || this.batch.maxTime != null || this.batch.onFailure != null;
         }
 
         /**
@@ -407,19 +409,30 @@ public final class ActorsProperties {
         private final @Nullable Integer maxSize;
 
         /**
-         * Longest a batch waits for more messages after its first one before it is handed to the actor.
+         * Linger: longest a batch that is not full waits for more messages after its first one before it is
+         * handed to the actor. Zero (adaptive batching) hands a message that finds the actor free over at once,
+         * and batches up what arrives while the actor is busy.
          */
         private final @Nullable Duration maxTime;
 
         /**
-         * Creates the batch limits; a {@code null} value is not set.
+         * What a batch whose handler threw does: 'fail-batch' fails every caller of the batch, 'bisect' retries
+         * halves of it until the failing messages stand alone, so that only their callers fail (the handler must
+         * then be safe to retry).
+         */
+        private final @Nullable BatchFailurePolicy onFailure;
+
+        /**
+         * Creates the batch settings; a {@code null} value is not set.
          *
          * @param maxSize the most messages in one batch
-         * @param maxTime the longest a batch waits after its first message
+         * @param maxTime the linger: the longest a batch waits after its first message
+         * @param onFailure what a batch whose handler threw does
          */
-        public Batch(@Nullable Integer maxSize, @Nullable Duration maxTime) {
+        public Batch(@Nullable Integer maxSize, @Nullable Duration maxTime, @Nullable BatchFailurePolicy onFailure) {
             this.maxSize = maxSize;
             this.maxTime = maxTime;
+            this.onFailure = onFailure;
         }
 
         /**
@@ -438,6 +451,15 @@ public final class ActorsProperties {
          */
         public @Nullable Duration getMaxTime() {
             return this.maxTime;
+        }
+
+        /**
+         * Returns what a batch whose handler threw does.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable BatchFailurePolicy getOnFailure() {
+            return this.onFailure;
         }
     }
 }

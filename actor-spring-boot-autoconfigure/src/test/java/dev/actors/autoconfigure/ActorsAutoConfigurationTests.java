@@ -54,6 +54,7 @@ import dev.actors.ActorState;
 import dev.actors.ActorSystem;
 import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
+import dev.actors.BatchFailurePolicy;
 import dev.actors.FailurePolicy;
 import dev.actors.OverflowPolicy;
 import dev.actors.autoconfigure.scan.ScannedActors;
@@ -241,7 +242,8 @@ class ActorsAutoConfigurationTests {
                     "actors.workers.inventory.restart.max-restarts=5",
                     "actors.workers.inventory.restart.within=10s", "actors.workers.inventory.shutdown-timeout=3s",
                     "actors.workers.inventory.spin-before-idle=50us", "actors.workers.inventory.throughput=5",
-                    "actors.workers.event-writer.batch.max-size=10", "actors.workers.event-writer.batch.max-time=5ms")
+                    "actors.workers.event-writer.batch.max-size=10", "actors.workers.event-writer.batch.max-time=5ms",
+                    "actors.workers.event-writer.batch.on-failure=bisect")
             .run((context) -> {
                 ActorSystem system = context.getBean(ActorSystem.class);
                 ActorSettings inventory = system.find("inventory").orElseThrow().settings();
@@ -265,6 +267,7 @@ class ActorsAutoConfigurationTests {
                 ActorSettings events = system.find("event-writer").orElseThrow().settings();
                 assertThat(events.batchMaxSize()).isEqualTo(10);
                 assertThat(events.batchMaxTime()).isEqualTo(Duration.ofMillis(5));
+                assertThat(events.batchOnFailure()).isEqualTo(BatchFailurePolicy.BISECT);
                 assertThat(events.mailboxCapacity()).isEqualTo(50);
                 assertThat(system.defaults().mailboxCapacity()).isEqualTo(50);
             });

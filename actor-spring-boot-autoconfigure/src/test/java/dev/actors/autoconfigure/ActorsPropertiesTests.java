@@ -28,6 +28,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
 import dev.actors.ActorSettings;
+import dev.actors.BatchFailurePolicy;
 import dev.actors.FailurePolicy;
 import dev.actors.OverflowPolicy;
 
@@ -139,7 +140,7 @@ class ActorsPropertiesTests {
             .collect(Collectors.toMap((property) -> property.get("name").toString().substring(16),
                     (property) -> property.get("defaultValue")));
         ActorSettings runtime = ActorSettings.defaults();
-        assertThat(defaults).hasSize(12);
+        assertThat(defaults).hasSize(13);
         Function<String, Duration> duration = (key) -> DurationStyle.detectAndParse(defaults.get(key).toString());
         assertThat(defaults.get("mailbox-capacity")).isEqualTo(runtime.mailboxCapacity());
         assertThat(OverflowPolicy.valueOf(defaults.get("overflow").toString().toUpperCase()))
@@ -155,6 +156,8 @@ class ActorsPropertiesTests {
         assertThat(defaults.get("throughput")).isEqualTo(runtime.throughput());
         assertThat(defaults.get("batch.max-size")).isEqualTo(runtime.batchMaxSize());
         assertThat(duration.apply("batch.max-time")).isEqualTo(runtime.batchMaxTime());
+        assertThat(BatchFailurePolicy.valueOf(defaults.get("batch.on-failure").toString().toUpperCase().replace('-', '_')))
+            .isEqualTo(runtime.batchOnFailure());
     }
 
     @Test
@@ -166,7 +169,8 @@ class ActorsPropertiesTests {
                     "actors.defaults.on-failure", "actors.defaults.restart.max-restarts",
                     "actors.defaults.restart.within", "actors.defaults.shutdown-timeout", "actors.defaults.spin-before-idle",
                     "actors.defaults.throughput",
-                    "actors.defaults.batch.max-size", "actors.defaults.batch.max-time");
+                    "actors.defaults.batch.max-size", "actors.defaults.batch.max-time",
+                    "actors.defaults.batch.on-failure");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
     }

@@ -25,16 +25,17 @@ import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
 
 /**
- * Scenario 4b: 16 concurrent callers each storing one row and waiting until it is committed, in rows per second.
+ * Scenario 4b: 16 and 64 concurrent callers each storing one row and waiting until it is committed, in rows per
+ * second.
  * The database is H2 in memory, or the one named by {@code -Dbench.jdbcUrl} (with {@code bench.jdbcUser} and
  * {@code bench.jdbcPassword}), such as PostgreSQL, where a commit waits for the disk and grouping pays.
  * <ul>
- * <li>{@code group-commit}: the sample's pattern, a {@code BatchActor} that inserts each batch (up to 8 rows) with
- * one JDBC {@code executeBatch} and one commit;</li>
+ * <li>{@code group-commit}: the sample's pattern, a {@code BatchActor} at the default settings that inserts each
+ * batch with one JDBC {@code executeBatch} and one commit;</li>
  * <li>{@code actor-per-row}: the same actor with batching off ({@code batch.max-size: 1} in effect): a plain actor,
  * one insert and one commit per row;</li>
  * <li>{@code insert-per-request}: no actor, each caller inserts and commits on its own connection, as a controller
- * with a connection pool does.</li>
+ * with a connection pool does (16 or 64 connections).</li>
  * </ul>
  */
 @State(Scope.Benchmark)
@@ -81,7 +82,7 @@ public class GroupCommitBenchmark {
         this.system = ActorSystem.create();
         ActorSettings settings = ActorSettings.builder().mailboxCapacity(Target.CAPACITY).build();
         if (this.mode.equals("group-commit")) {
-            this.ref = this.system.spawnBatch("event-writer", settings.toBuilder().batchMaxSize(8).build(),
+            this.ref = this.system.spawnBatch("event-writer", settings,
                     () -> (List<Event> events) -> {
                         for (Event event : events) {
                             event.bind(insert);
@@ -125,6 +126,16 @@ public class GroupCommitBenchmark {
     @Benchmark
     @Threads(16)
     public Object callers16(CallerConnection caller) throws SQLException {
+        return store(caller);
+    }
+
+    @Benchmark
+    @Threads(64)
+    public Object callers64(CallerConnection caller) throws SQLException {
+        return store(caller);
+    }
+
+    private Object store(CallerConnection caller) throws SQLException {
         if (this.ref != null) {
             return this.ref.call(EVENT).join();
         }

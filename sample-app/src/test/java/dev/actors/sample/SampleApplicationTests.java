@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Drives the three scenarios of the sample over real HTTP, as the README's curl examples do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        // A wider batching window than the sample's 5 ms, so that concurrent requests surely share commits even on
-        // a slow machine; the code path is the same.
+        // A linger, which the sample does not use, so that concurrent requests surely share commits even on a
+        // slow machine (without one, they share commits only as far as they arrive during another's commit).
         properties = "actors.workers.event-writer.batch.max-time=20ms")
 class SampleApplicationTests {
 
@@ -163,6 +163,44 @@ class SampleApplicationTests {
             .summary();
         assertThat(batchSize.max()).isGreaterThan(1);
         assertThat(batchSize.count()).isLessThan((long) batchSize.totalAmount());
+    }
+
+    @Test
+    void badEventsAmongManyValidOnesAreRefusedAloneAndEveryValidOneIsStored() throws Exception {
+        long before = Long.parseLong(field(send("GET", "/events/count", null).body(), "count"));
+        String longType = "t".repeat(101);
+        String longPayload = "p".repeat(4001);
+        List<CompletableFuture<HttpResponse<String>>> valid = new ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> bad = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            valid.add(sendAsync("POST", "/events", "{\"type\": \"view\", \"payload\": \"mixed-" + i + "\"}"));
+            if (i == 40) {
+                bad.add(sendAsync("POST", "/events", "{\"type\": \"" + longType + "\", \"payload\": \"x\"}"));
+            }
+            if (i == 80) {
+                bad.add(sendAsync("POST", "/events", "{\"type\": \"view\", \"payload\": \"" + longPayload + "\"}"));
+            }
+        }
+        List<String> locations = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> response : valid) {
+            HttpResponse<String> created = response.get();
+            assertThat(created.statusCode()).isEqualTo(201);
+            locations.add(created.headers().firstValue("Location").orElseThrow());
+        }
+        HttpResponse<String> badType = bad.get(0).get();
+        assertThat(badType.statusCode()).isEqualTo(400);
+        assertThat(badType.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(badType.body()).contains("type must be at most 100 characters, but has 101")
+            .doesNotContain(longType);
+        HttpResponse<String> badPayload = bad.get(1).get();
+        assertThat(badPayload.statusCode()).isEqualTo(400);
+        assertThat(badPayload.body()).contains("payload must be at most 4000 characters, but has 4001")
+            .doesNotContain(longPayload);
+        assertThat(field(send("GET", "/events/count", null).body(), "count")).isEqualTo(String.valueOf(before + 120));
+        for (int i = 0; i < locations.size(); i++) {
+            assertThat(send("GET", locations.get(i), null).body()).contains("\"payload\":\"mixed-" + i + "\"");
+        }
     }
 
     @Test

@@ -96,7 +96,8 @@ public class ActorsEndpoint {
             ActorStats stats = actor.stats();
             ActorSettings settings = actor.settings();
             BatchDescriptor batch = (stats.kind() == ActorKind.BATCH) ? new BatchDescriptor(settings.batchMaxSize(),
-                    settings.batchMaxTime().toString(), stats.flushes(), stats.lastFlushSize()) : null;
+                    settings.batchMaxTime().toString(), lowerCase(settings.batchOnFailure()).replace('_', '-'),
+                    stats.flushes(), stats.batchRetries(), stats.lastFlushSize()) : null;
             return new ActorDescriptor(stats.name(), lowerCase(stats.kind()), lowerCase(stats.state()),
                     stats.mailboxSize(), stats.mailboxCapacity(), lowerCase(settings.overflow()),
                     settings.callTimeout().toString(), lowerCase(settings.onFailure()),
@@ -122,10 +123,14 @@ public class ActorsEndpoint {
      * The batching of a batch actor.
      *
      * @param maxSize the most messages per batch
-     * @param maxTime the longest a batch's first message waits for the batch to fill, ISO-8601
-     * @param flushes batches handed over so far
+     * @param maxTime the linger: the longest a batch's first message waits for the batch to fill, ISO-8601
+     *     ({@code PT0S}: adaptive batching)
+     * @param onFailure what a batch whose handler threw does: {@code fail-batch} or {@code bisect}
+     * @param flushes calls of the batch handler so far, retries included
+     * @param retries calls of the batch handler that retried part of a failed batch ({@code bisect})
      * @param lastFlushSize the size of the last batch
      */
-    public record BatchDescriptor(int maxSize, String maxTime, long flushes, int lastFlushSize) {
+    public record BatchDescriptor(int maxSize, String maxTime, String onFailure, long flushes, long retries,
+            int lastFlushSize) {
     }
 }

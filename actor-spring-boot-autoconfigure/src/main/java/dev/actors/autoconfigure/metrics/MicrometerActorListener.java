@@ -15,8 +15,10 @@ import io.micrometer.core.instrument.Timer;
 
 import dev.actors.ActorKind;
 import dev.actors.ActorState;
+import dev.actors.BatchFailurePolicy;
 import dev.actors.spi.ActorListener;
 import dev.actors.ActorRef;
+import dev.actors.spi.FlushOutcome;
 import dev.actors.spi.FlushTrigger;
 import dev.actors.spi.RejectReason;
 
@@ -26,7 +28,9 @@ import dev.actors.spi.RejectReason;
  * already holds and never looks one up.
  *
  * <p>Meters that cannot move for the actor's kind are not registered: {@code actor.message.process} exists for plain
- * actors only, {@code actor.batch.flush} and {@code actor.batch.size} for batch actors only. A dashboard therefore
+ * actors only, {@code actor.batch.flush} and {@code actor.batch.size} for batch actors only, and
+ * {@code actor.batch.retries} (with the flush outcome {@code bisected}) for batch actors that bisect failed batches
+ * ({@code batch.on-failure: bisect}). A dashboard therefore
  * shows no flat-zero series that could be mistaken for an idle actor.
  */
 public final class MicrometerActorListener implements ActorListener {
@@ -46,6 +50,8 @@ public final class MicrometerActorListener implements ActorListener {
     static final String BATCH_FLUSH = "actor.batch.flush";
 
     static final String BATCH_SIZE = "actor.batch.size";
+
+    static final String BATCH_RETRIES = "actor.batch.retries";
 
     static final String RESTARTS = "actor.restarts";
 
@@ -75,13 +81,14 @@ public final class MicrometerActorListener implements ActorListener {
 
     private final Counter restarts;
 
-    private final Map<FlushTrigger, Timer> flushSuccess;
-
-    private final Map<FlushTrigger, Timer> flushFailure;
+    /** By outcome, then trigger; {@code null} for plain actors, and outcomes that cannot happen have no timers. */
+    private final Map<FlushOutcome, Map<FlushTrigger, Timer>> flushTimers;
 
     private final DistributionSummary batchSize;
 
     private final RecentRestarts recentRestarts;
+
+    private final Counter batchRetries;
 
     /**
      * Registers the meters of one actor.
@@ -139,8 +146,18 @@ public final class MicrometerActorListener implements ActorListener {
         if (actor.kind() == ActorKind.BATCH) {
             this.processSuccess = null;
             this.processFailure = null;
-            this.flushSuccess = flushTimers(registry, tags, SUCCESS);
-            this.flushFailure = flushTimers(registry, tags, FAILURE);
+            boolean bisect = actor.settings().batchOnFailure() == BatchFailurePolicy.BISECT;
+            this.flushTimers = new EnumMap<>(FlushOutcome.class);
+            for (FlushOutcome outcome : FlushOutcome.values()) {
+                if (bisect || outcome != FlushOutcome.BISECTED) {
+                    this.flushTimers.put(outcome, flushTimers(registry, tags, outcome.tagValue()));
+                }
+            }
+            this.batchRetries = bisect ? Counter.builder(BATCH_RETRIES)
+                .tags(tags)
+                .description("Calls of the batch handler that retried part of a failed batch (batch.on-failure: "
+                        + "bisect)")
+                .register(registry) : null;
             this.batchSize = DistributionSummary.builder(BATCH_SIZE)
                 .tags(tags)
                 .description("Messages handed to the batch actor per flush")
@@ -150,9 +167,9 @@ public final class MicrometerActorListener implements ActorListener {
         else {
             this.processSuccess = processTimer(registry, tags, SUCCESS);
             this.processFailure = processTimer(registry, tags, FAILURE);
-            this.flushSuccess = null;
-            this.flushFailure = null;
+            this.flushTimers = null;
             this.batchSize = null;
+            this.batchRetries = null;
         }
     }
 
@@ -210,11 +227,18 @@ public final class MicrometerActorListener implements ActorListener {
     }
 
     @Override
-    public void batchFlushed(FlushTrigger trigger, int size, long nanos, boolean success) {
-        Map<FlushTrigger, Timer> timers = success ? this.flushSuccess : this.flushFailure;
+    public void batchFlushed(FlushTrigger trigger, int size, long nanos, FlushOutcome outcome) {
+        Map<FlushTrigger, Timer> timers = (this.flushTimers != null) ? this.flushTimers.get(outcome) : null;
         if (timers != null) {
             timers.get(trigger).record(nanos, TimeUnit.NANOSECONDS);
             this.batchSize.record(size);
+        }
+    }
+
+    @Override
+    public void batchRetried(int size) {
+        if (this.batchRetries != null) {
+            this.batchRetries.increment();
         }
     }
 

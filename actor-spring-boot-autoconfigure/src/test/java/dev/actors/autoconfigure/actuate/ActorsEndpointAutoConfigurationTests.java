@@ -104,7 +104,7 @@ class ActorsEndpointAutoConfigurationTests {
             assertThat(descriptor.kind()).isEqualTo("batch");
             assertThat(descriptor.counts().handled()).isEqualTo(2);
             assertThat(descriptor.lastError()).isNull();
-            assertThat(descriptor.batch()).isEqualTo(new ActorsEndpoint.BatchDescriptor(2, "PT1M", 1, 2));
+            assertThat(descriptor.batch()).isEqualTo(new ActorsEndpoint.BatchDescriptor(2, "PT1M", "fail-batch", 1, 0, 2));
         });
     }
 

@@ -33,6 +33,7 @@ import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
 import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
+import dev.actors.BatchFailurePolicy;
 import dev.actors.FailurePolicy;
 import dev.actors.MailboxFullException;
 import dev.actors.autoconfigure.ActorSystemCustomizer;
@@ -100,7 +101,10 @@ class ActorsMetricsAutoConfigurationTests {
         this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
             context.getBean(ActorSystem.class).spawnBatch("batch", ActorSettings.defaults(), EchoBatch::new);
-            assertThat(registry.get("actor.batch.flush").tag("actor", "batch").timers()).hasSize(6);
+            // Four triggers, two outcomes: 'bisected' and the retries counter only where failed batches bisect.
+            assertThat(registry.get("actor.batch.flush").tag("actor", "batch").timers()).hasSize(8);
+            assertThat(registry.find("actor.batch.flush").tag("outcome", "bisected").timers()).isEmpty();
+            assertThat(registry.find("actor.batch.retries").counters()).isEmpty();
             assertThat(registry.get("actor.batch.size").tag("actor", "batch").summary().getId().getBaseUnit())
                 .isEqualTo("messages");
             assertThat(registry.find("actor.message.process").tag("actor", "batch").timers()).isEmpty();
@@ -219,6 +223,39 @@ class ActorsMetricsAutoConfigurationTests {
             assertThat(flush(registry, "sized", "shutdown", "success").count()).isEqualTo(1);
             assertThat(batchSize(registry, "sized").totalAmount()).isEqualTo(4);
             assertThat(registry.get("actor.message.wait").tag("actor", "sized").timer().count()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void aCallThatFindsABatchActorFreeIsAFlushTriggeredDrained() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorRef<String, String> adaptive = context.getBean(ActorSystem.class)
+                .spawnBatch("adaptive", ActorSettings.defaults(), EchoBatch::new);
+            assertThat(adaptive.call("x").get(10, TimeUnit.SECONDS)).isEqualTo("x");
+            assertThat(flush(registry, "adaptive", "drained", "success").count()).isEqualTo(1);
+            assertThat(flush(registry, "adaptive", "time", "success").count()).isZero();
+        });
+    }
+
+    @Test
+    void bisectingRecordsTheBisectedFlushItsRetriesAndTheOutcomeOfEachPart() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ActorRef<String, String> bisecting = context.getBean(ActorSystem.class)
+                .spawnBatch("bisecting", ActorSettings.builder()
+                    .batchMaxSize(2)
+                    .batchMaxTime(Duration.ofMinutes(1))
+                    .batchOnFailure(BatchFailurePolicy.BISECT)
+                    .build(), EchoBatch::new);
+            CompletableFuture<String> good = bisecting.call("good");
+            CompletableFuture<String> bad = bisecting.call("fail");
+            assertThat(good.get(10, TimeUnit.SECONDS)).isEqualTo("good");
+            assertThat(bad).failsWithin(WAIT);
+            assertThat(flush(registry, "bisecting", "size", "bisected").count()).isEqualTo(1);
+            assertThat(registry.get("actor.batch.retries").tag("actor", "bisecting").counter().count()).isEqualTo(2);
+            assertThat(flush(registry, "bisecting", "size", "success").count()).isEqualTo(1);
+            assertThat(flush(registry, "bisecting", "size", "failure").count()).isEqualTo(1);
         });
     }
 

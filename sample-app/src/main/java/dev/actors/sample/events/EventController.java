@@ -38,18 +38,44 @@ class EventController {
     /**
      * The body of {@code POST /events}.
      *
-     * @param type what kind of event (required)
-     * @param payload free text (optional)
+     * @param type what kind of event (required, at most {@value #MAX_TYPE_LENGTH} characters)
+     * @param payload free text (optional, at most {@value #MAX_PAYLOAD_LENGTH} characters)
      */
     record NewEvent(String type, String payload) {
+
+        /** The column sizes of schema.sql: a longer value would fail its whole JDBC batch, not just itself. */
+        static final int MAX_TYPE_LENGTH = 100;
+
+        static final int MAX_PAYLOAD_LENGTH = 4000;
+
+        /**
+         * Says what is wrong with the event, without quoting it: a client that sent 4 MB of payload does not need
+         * it back.
+         *
+         * @return the problem, or {@code null} when the event can be stored
+         */
+        String problem() {
+            if (this.type == null || this.type.isBlank()) {
+                return "type is required, e.g. {\"type\":\"click\"}";
+            }
+            if (this.type.length() > MAX_TYPE_LENGTH) {
+                return "type must be at most " + MAX_TYPE_LENGTH + " characters, but has " + this.type.length();
+            }
+            if (this.payload != null && this.payload.length() > MAX_PAYLOAD_LENGTH) {
+                return "payload must be at most " + MAX_PAYLOAD_LENGTH + " characters, but has "
+                        + this.payload.length();
+            }
+            return null;
+        }
     }
 
     @PostMapping("/events")
     CompletableFuture<ResponseEntity<?>> create(@RequestBody(required = false) NewEvent body) {
-        if (body == null || body.type() == null || body.type().isBlank()) {
-            return CompletableFuture.completedFuture(ResponseEntity
-                .of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "type is required, e.g. {\"type\":\"click\"}"))
-                .build());
+        // Checked before the batch: a bad event answered here never shares a commit with good ones.
+        String problem = (body != null) ? body.problem() : "a JSON body is required, e.g. {\"type\":\"click\"}";
+        if (problem != null) {
+            return CompletableFuture.completedFuture(
+                    ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem)).build());
         }
         Event event = new Event(UUID.randomUUID().toString(), body.type(), body.payload(), Instant.now());
         return this.eventWriter.call(event)

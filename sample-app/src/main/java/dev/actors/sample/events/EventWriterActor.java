@@ -12,7 +12,9 @@ import dev.actors.BatchActor;
 /**
  * Group commit: inserts every event of a batch with one JDBC batch in one transaction. Under load, one commit
  * serves many requests (see {@code actors.workers.event-writer.batch.*}); each request is answered when the
- * commit that holds its row is done, and a failed commit fails exactly the requests of its batch.
+ * commit that holds its row is done. A batch that fails is rolled back whole, so it is safe to retry: with
+ * {@code batch.on-failure: bisect} the runtime retries its halves until the rows the database refuses stand alone,
+ * and only their requests fail.
  */
 @ActorWorker("event-writer")
 class EventWriterActor implements BatchActor<Event, Void> {
