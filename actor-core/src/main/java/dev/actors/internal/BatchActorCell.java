@@ -156,12 +156,15 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             messages.add((M) envelope.message);
             this.listener.messageStarted(start - envelope.acceptedAt);
         }
-        List<R> results = null;
+        Object[] results = null;
         Throwable failure = null;
         try {
-            results = this.actor.current.handleBatch(messages);
-            if (results != null && results.size() != size) {
-                failure = new BatchResultSizeException(this.name, size, results.size());
+            List<R> returned = this.actor.current.handleBatch(messages);
+            // Copied while guarded: a lazy or view list may throw from get(i), which must fail the batch, not
+            // leave the callers after i unanswered.
+            results = (returned != null) ? returned.toArray() : null;
+            if (results != null && results.length != size) {
+                failure = new BatchResultSizeException(this.name, size, results.length);
             }
         }
         catch (Throwable ex) {
@@ -173,22 +176,22 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         if (failure == null) {
             this.counters.countHandled(size);
             for (int i = 0; i < size; i++) {
-                succeeded(live.get(i), (results != null) ? results.get(i) : null);
+                succeeded(live.get(i), (results != null) ? results[i] : null);
             }
         }
         else {
             this.counters.countFailed(size);
+            onFailure(failure);
             int casts = 0;
             for (Envelope envelope : live) {
                 if (failedWith(envelope, failure)) {
                     casts++;
                 }
             }
-            if (casts > 0) {
-                logger.warn("Batch actor '{}' failed a batch of {} messages, {} of them casts (counted as failed)",
-                        this.name, size, casts, failure);
+            if (casts > 0 && !(failure instanceof VirtualMachineError)) {
+                Supervision.logFailure(logger, false, "Batch actor '" + this.name + "' failed a batch of " + size
+                        + " messages, " + casts + " of them casts (counted as failed)", failure);
             }
-            onFailure(failure);
         }
         return size;
     }

@@ -39,10 +39,16 @@ final class StopSequence {
 
     /** Arms the shutdown timeout: when it passes, an abort is requested and the actor woken to carry it out. */
     void armAbort(Timers timers, long timeoutNanos, Runnable wakeUp) {
-        this.abortTask = timers.schedule(() -> {
+        try {
+            this.abortTask = timers.schedule(() -> {
+                this.abortRequested = true;
+                wakeUp.run();
+            }, timeoutNanos);
+        }
+        catch (RuntimeException ex) {
+            // The timers are shut down, so the system is closed: nobody will wait for this stop, end it at once.
             this.abortRequested = true;
-            wakeUp.run();
-        }, timeoutNanos);
+        }
     }
 
     /** Ends a stop whose mailbox is drained. */
@@ -88,11 +94,7 @@ final class StopSequence {
         int count = 0;
         Envelope envelope;
         while ((envelope = cell.mailbox.poll()) != null) {
-            if (envelope.isCall() && envelope.isDone()) {
-                cell.expired(envelope);
-            }
-            else {
-                cell.failClosed(envelope, reason);
+            if (cell.failClosed(envelope, reason)) {
                 count++;
             }
         }
