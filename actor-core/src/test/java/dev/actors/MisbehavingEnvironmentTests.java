@@ -511,6 +511,56 @@ class MisbehavingEnvironmentTests extends ActorSystemTestSupport {
     }
 
     @Test
+    void aSpawnThatPassedItsChecksWhenCloseBeganIsStoppedOrRefused() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            // The listener factory runs inside the system's lock: holding it there lines up a second spawn and the
+            // close behind that lock, in the order of the race.
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ActorSystem racing = ActorSystem.builder().listenerFactory((ref) -> {
+                if (ref.name().equals("first")) {
+                    holding.countDown();
+                    try {
+                        release.await(60, TimeUnit.SECONDS);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return ActorListener.NONE;
+            }).build();
+            Thread first = new Thread(() -> racing.spawn("first", () -> (Integer n) -> n));
+            AtomicReference<Object> second = new AtomicReference<>();
+            Thread secondSpawner = new Thread(() -> {
+                try {
+                    second.set(racing.spawn("second", () -> (Integer n) -> n));
+                }
+                catch (IllegalStateException closed) {
+                    second.set(closed);
+                }
+            });
+            Thread closer = new Thread(racing::close);
+            first.start();
+            holding.await();
+            secondSpawner.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> secondSpawner.getState() == Thread.State.BLOCKED);
+            closer.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> closer.getState() == Thread.State.BLOCKED);
+            release.countDown();
+            for (Thread thread : List.of(first, secondSpawner, closer)) {
+                thread.join(60_000);
+            }
+            assertThat(closer.isAlive()).isFalse();
+            if (second.get() instanceof ActorRef<?, ?> actor) {
+                assertThat(actor.state()).as("round %d", round).isEqualTo(ActorState.STOPPED);
+            }
+            else {
+                assertThat(second.get()).isInstanceOf(IllegalStateException.class);
+            }
+        }
+    }
+
+    @Test
     void aStopAfterCloseEndsAtOnce() {
         ActorRef<Integer, Integer> actor = this.system.spawn("late", () -> (n) -> n);
         this.system.close();
