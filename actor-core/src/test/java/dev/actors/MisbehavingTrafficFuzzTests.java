@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
@@ -20,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A randomized fuzz of calls, casts, short timeouts, failures, restarts and stops, on a pool, a fork-join pool and
- * an inline executor. Invariants: every accepted call completes; every message sent is counted exactly once
+ * A randomized fuzz of calls, casts, short timeouts, failures, restarts and stops, on a pool, a fork-join pool, an
+ * inline executor and a pool that refuses now and then. Invariants: every accepted call completes; every message sent is counted exactly once
  * (handled, failed, expired or rejected); no message is handled twice; no two handlers of one actor overlap.
  *
  * <p>It runs rounds for a fixed budget, {@code fuzz.seconds} (default 10), and prints one line: the base seed, the
@@ -92,16 +93,32 @@ class MisbehavingTrafficFuzzTests {
         return line.contains("planned: fuzz") || line.contains("failed to handle a cast message")
                 || line.contains("failed a batch of") || line.contains("restarted after a failure")
                 || line.contains("stopped after its shutdown-timeout") || line.contains("queued messages failed")
-                || line.contains("is stopped for good");
+                || line.contains("is stopped for good") || line.contains("refused to run it");
     }
 
     /** One round with its own seed; returns the messages sent. */
     private long round(long seed) throws Exception {
         Random random = new Random(seed);
-        int kind = random.nextInt(3);
+        int kind = random.nextInt(4);
         ExecutorService pool = (kind == 1) ? new ForkJoinPool(2, ForkJoinPool.defaultForkJoinWorkerThreadFactory,
                 null, true) : Executors.newFixedThreadPool(2);
-        ActorSystem system = ActorSystem.builder().executor((kind == 2) ? Runnable::run : pool).build();
+        Random refusals = new Random(seed);
+        Executor executor = switch (kind) {
+            case 2 -> Runnable::run;
+            // Refuses now and then, as a saturated pool does: runs are retried, or the actor fails.
+            case 3 -> (task) -> {
+                boolean refuse;
+                synchronized (refusals) {
+                    refuse = refusals.nextInt(20) == 0;
+                }
+                if (refuse) {
+                    throw new MisbehavingEnvironmentTests.PlannedRejection();
+                }
+                pool.execute(task);
+            };
+            default -> pool;
+        };
+        ActorSystem system = ActorSystem.builder().executor(executor).build();
         try {
             List<ActorRef<Long, Long>> actors = new ArrayList<>();
             List<Seen> seen = new ArrayList<>();
