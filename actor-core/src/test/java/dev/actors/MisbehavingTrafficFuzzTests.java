@@ -90,7 +90,7 @@ class MisbehavingTrafficFuzzTests {
     }
 
     private static boolean isPlanned(String line) {
-        return line.contains("planned: fuzz") || line.contains("failed to handle a cast message")
+        return line.contains("planned: ") || line.contains("failed to handle a cast message")
                 || line.contains("failed a batch of") || line.contains("restarted after a failure")
                 || line.contains("stopped after its shutdown-timeout") || line.contains("queued messages failed")
                 || line.contains("is stopped for good") || line.contains("refused to run it");
