@@ -19,7 +19,9 @@ public interface Actor<M, R> {
      * @param message the message, never {@code null}
      * @return the reply, which completes the caller's future for a {@code call} (ignored for a {@code cast})
      * @throws Exception any failure: it reaches a caller unwrapped as the future's cause, is logged and counted for
-     *     a cast, and then the actor's {@link FailurePolicy} decides what happens to the actor
+     *     a cast, and then the actor's {@link FailurePolicy} decides what happens to the actor. A
+     *     {@link VirtualMachineError} is fatal whatever the policy: the actor stops ({@link ActorState#FAILED}) and
+     *     the error also goes to the thread's uncaught-exception handler
      */
     R handle(M message) throws Exception;
 }

@@ -61,6 +61,9 @@ public interface ActorRef<M, R> extends ActorHandle<M, R> {
      * handled (a batch actor flushes its partial batch) within the shutdown timeout; what is left after it fails
      * with {@link ActorClosedException}, and its count is logged. Calling it again returns the same future.
      *
+     * <p>A handler is never interrupted: when one is still running at the shutdown timeout, what is queued behind
+     * it fails when it returns, not at the timeout (meanwhile queued calls end at their own timeout).
+     *
      * @return a future completed when the actor has stopped
      */
     CompletableFuture<Void> stop();

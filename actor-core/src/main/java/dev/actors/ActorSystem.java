@@ -217,10 +217,11 @@ public final class ActorSystem implements AutoCloseable {
         }
         // Settings are checked by their builder: settings that exist are valid.
         Objects.requireNonNull(settings, () -> "Actor '" + name + "': the settings must not be null");
-        if (this.closed) {
-            throw new IllegalStateException("Actor '" + name + "' cannot be created: the actor system is closed");
-        }
         synchronized (this.ordered) {
+            // Under the lock that close() takes to shut the door: an actor created here is in the list close() stops.
+            if (this.closed) {
+                throw new IllegalStateException("Actor '" + name + "' cannot be created: the actor system is closed");
+            }
             if (this.actors.containsKey(name)) {
                 throw new IllegalArgumentException(
                         "Actor '" + name + "' already exists in this actor system; actor names must be unique");
@@ -299,7 +300,9 @@ public final class ActorSystem implements AutoCloseable {
      */
     @Override
     public void close() {
-        this.closed = true;
+        synchronized (this.ordered) {
+            this.closed = true;
+        }
         try {
             stopActors().get();
         }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -52,6 +53,13 @@ import dev.actors.spi.RejectReason;
  * the next message's blocking call throw.</li>
  * <li>A cell can exist before its instance ({@link #start()} creates it): until then it accepts and queues
  * messages but never runs, except to carry out a stop.</li>
+ * <li>A run never nests inside itself: an executor that runs tasks on the submitting thread ({@code Runnable::run},
+ * {@code CallerRunsPolicy}) gets the run's own resubmission back at once, and the run goes round again instead of
+ * growing the stack.</li>
+ * <li>A refused run (any throwable from {@code execute}, not only a rejection) is counted, logged and tried again
+ * with a back-off, holding the scheduled status, for up to the actor's {@code shutdown-timeout}; only then, or at
+ * once when the executor is shut down, does the actor fail ({@code FAILED}). The thread that gives up fails what is
+ * queued, and looks at the mailbox again after going idle, so a message accepted meanwhile is not stranded.</li>
  * </ul>
  */
 public abstract class ActorCell<M, R> implements Runnable {
@@ -67,9 +75,16 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     private static final VarHandle STATUS;
 
+    /** The first back-off after a refused run; it doubles with each refusal in a row. */
+    private static final long MIN_RETRY_DELAY_NANOS = 100_000;
+
+    private static final long MAX_RETRY_DELAY_NANOS = 100_000_000;
+
     private static final VarHandle STATE;
 
     private static final VarHandle STOP;
+
+    private static final VarHandle RUNNER;
 
     static {
         try {
@@ -77,6 +92,7 @@ public abstract class ActorCell<M, R> implements Runnable {
             STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
             STATE = lookup.findVarHandle(ActorCell.class, "state", ActorState.class);
             STOP = lookup.findVarHandle(ActorCell.class, "stop", StopSequence.class);
+            RUNNER = lookup.findVarHandle(ActorCell.class, "runner", Thread.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -125,6 +141,22 @@ public abstract class ActorCell<M, R> implements Runnable {
     /** Actor's thread only; created at the first restart. */
     private RestartIntensity restartIntensity;
 
+    /**
+     * The thread in this cell's run: a run that finds its own thread here was called by an inline executor inside
+     * the run's resubmission (see {@link #run()}). Only a thread writes itself here, and it takes itself out before
+     * its thread can run anything else.
+     */
+    @SuppressWarnings("unused") // also accessed through RUNNER
+    private volatile Thread runner;
+
+    /** Set by such a nested run, to the thread it ran on, so the outer run (and only it) goes round again. */
+    private Thread rerunBy;
+
+    /** Refused submissions in a row, and when the first was: holder of the scheduled status only. */
+    private int refusals;
+
+    private long firstRefusalAt;
+
     ActorCell(String name, ActorSettings settings, Executor executor, Timers timers, ContextPropagator propagator) {
         this.name = name;
         this.settings = settings;
@@ -152,7 +184,8 @@ public abstract class ActorCell<M, R> implements Runnable {
      * @param listener the listener
      */
     public void listener(ActorListener listener) {
-        this.listener = Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(listener, "listener");
+        this.listener = (listener != ActorListener.NONE) ? new GuardedListener(this.name, listener) : listener;
         this.timed = listener != ActorListener.NONE;
     }
 
@@ -258,26 +291,105 @@ public abstract class ActorCell<M, R> implements Runnable {
         try {
             this.executor.execute(this);
         }
-        catch (RejectedExecutionException ex) {
-            // The executor is gone (usually shut down before the actors). Holding the scheduled status, this thread
-            // is the consumer: finish a stop with nothing left quietly, else fail what is queued, loudly, rather
-            // than leave callers hanging.
-            if (this.state == ActorState.STOPPING && this.mailbox.isDrained() && !hasPending()) {
-                StopSequence.finish(this, ActorState.STOPPED);
+        catch (Throwable ex) {
+            // Any throwable, not only a rejection: an executor that cannot start a thread throws an Error. Holding
+            // the scheduled status, this thread must either arrange a retry or fail what is queued; it must not
+            // throw at a sender whose message is already queued.
+            refused(ex);
+        }
+    }
+
+    /** After a refused submission, by the thread that holds the scheduled status. */
+    private void refused(Throwable cause) {
+        this.runner = null;
+        this.counters.countRunRefused();
+        this.listener.runRefused(cause);
+        if (this.state == ActorState.STOPPING && this.mailbox.isDrained() && !hasPending()) {
+            StopSequence.finish(this, ActorState.STOPPED);
+        }
+        else if (!this.state.isTerminal()) {
+            if (retryLater(cause)) {
+                return;   // still scheduled: the retry holds the run
             }
-            else if (!this.state.isTerminal() || this.mailbox.hasMessages()) {
-                logger.error("Actor '{}': its executor refused to run it; the actor is stopped for good", this.name,
-                        ex);
-                this.lastError = ex;
-                StopSequence.terminate(this, ActorState.FAILED, ex);
-            }
+            Supervision.logFailure(logger, true, "Actor '" + this.name + "': its executor refused to run it "
+                    + this.refusals + " times in a row; the actor is stopped for good", cause);
+            this.lastError = cause;
+            StopSequence.terminate(this, ActorState.FAILED, cause);
+        }
+        else {
+            StopSequence.failQueuedLogged(this, cause);
+        }
+        // Idle again; a sender that took its slot before the actor ended may have queued since: nobody else will
+        // look, and the executor is no help, so fail it here.
+        for (;;) {
             this.status = IDLE;
+            if (!this.state.isTerminal() || !this.mailbox.hasMessages()
+                    || !STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+                return;
+            }
+            StopSequence.failQueuedLogged(this, cause);
+        }
+    }
+
+    /**
+     * Tries the refused run again later, with a back-off, within the actor's shutdown-timeout: a saturated pool
+     * usually has room again soon, and one refusal must not end the actor. Not when the executor is shut down.
+     *
+     * @return {@code true} when a retry is scheduled
+     */
+    private boolean retryLater(Throwable cause) {
+        if (this.executor instanceof ExecutorService service && service.isShutdown()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (this.refusals++ == 0) {
+            this.firstRefusalAt = now;
+        }
+        long left = saturatedNanos(this.settings.shutdownTimeout()) - (now - this.firstRefusalAt);
+        if (left <= 0) {
+            return false;
+        }
+        long delay = Math.min(left, Math.min(MAX_RETRY_DELAY_NANOS,
+                MIN_RETRY_DELAY_NANOS << Math.min(this.refusals - 1, 16)));
+        try {
+            this.timers.schedule(this::submit, delay);
+        }
+        catch (RuntimeException ex) {
+            return false;   // the timers are shut down: the system is closing
+        }
+        logger.warn("Actor '{}': its executor refused to run it ({}); refusal {} in a row, trying again in {} µs",
+                this.name, cause.getClass().getName(), this.refusals, delay / 1000);
+        return true;
+    }
+
+    private static long saturatedNanos(java.time.Duration duration) {
+        try {
+            return duration.toNanos();
+        }
+        catch (ArithmeticException ex) {
+            return Long.MAX_VALUE;
         }
     }
 
     /** One run of the actor, on its executor: not for anyone else to call. */
     @Override
     public final void run() {
+        Thread self = Thread.currentThread();
+        if (this.runner == self) {
+            // An inline executor ran this inside the run's own resubmission: returning, rather than running here,
+            // lets that run go round again, so the stack does not grow with each resubmission.
+            this.rerunBy = self;
+            return;
+        }
+        this.runner = self;
+        this.refusals = 0;
+        do {
+            runPass();
+        }
+        while (goAgain(self));
+    }
+
+    private void runPass() {
         try {
             if (this.state.isTerminal()) {
                 StopSequence.failQueuedLogged(this, null);
@@ -312,16 +424,34 @@ public abstract class ActorCell<M, R> implements Runnable {
             }
         }
         catch (Throwable ex) {
-            logger.error("Actor '{}': unexpected failure in the runtime", this.name, ex);
+            Supervision.logFailure(logger, true, "Actor '" + this.name + "': unexpected failure in the runtime", ex);
         }
-        finally {
-            this.status = IDLE;
-            // After going idle: a message or a timer that came while this run was ending saw it still scheduled
-            // and left the work to it, so look again.
-            if (this.mailbox.hasMessages() || this.state == ActorState.STOPPING || pendingDue()) {
-                scheduleRun();
-            }
+    }
+
+    /**
+     * Ends a pass: goes idle, then, since a message or a timer that came while the pass was ending saw the actor
+     * still scheduled and left the work to it, looks again and resubmits.
+     *
+     * @return {@code true} when an inline executor handed the resubmission straight back: run another pass here
+     */
+    private boolean goAgain(Thread self) {
+        this.runner = null;
+        this.status = IDLE;
+        if (!(this.mailbox.hasMessages() || this.state == ActorState.STOPPING || pendingDue())
+                || !STATUS.compareAndSet(this, IDLE, SCHEDULED)) {
+            return false;
         }
+        this.runner = self;
+        this.rerunBy = null;
+        submit();
+        // Only this thread ever writes this thread into rerunBy: another thread's run cannot make this true.
+        if (this.rerunBy == self) {
+            return true;
+        }
+        // Queued, not run inline: take this thread out, unless the run already started elsewhere and put its own
+        // thread in. Left in, it would make this thread's next run of the cell (a one-thread pool) look nested.
+        RUNNER.compareAndSet(this, self, null);
+        return false;
     }
 
     /**
@@ -385,7 +515,9 @@ public abstract class ActorCell<M, R> implements Runnable {
             return !pool.getQueue().isEmpty();
         }
         if (executor instanceof ForkJoinPool pool) {
-            return pool.hasQueuedSubmissions();
+            // Submissions from outside sit in the shared queues; a task a worker submits (an actor woken by a
+            // handler) sits in that worker's own queue, which only the task count sees.
+            return pool.hasQueuedSubmissions() || pool.getQueuedTaskCount() > 0;
         }
         return true;
     }
@@ -420,12 +552,33 @@ public abstract class ActorCell<M, R> implements Runnable {
         return true;
     }
 
-    /** Fails one taken message because the actor is closed; counts it as rejected-closed. */
-    final void failClosed(Envelope envelope, ActorClosedException reason) {
+    /**
+     * Fails one taken message because the actor is closed; counts it as rejected-closed, or as expired when its
+     * caller already gave up, as a run that reached it would have.
+     *
+     * @return {@code true} when it was failed, {@code false} when it had expired
+     */
+    final boolean failClosed(Envelope envelope, ActorClosedException reason) {
+        if (envelope.isCall() && envelope.isDone()) {
+            expired(envelope);
+            return false;
+        }
         envelope.message = null;
         countRejected(RejectReason.CLOSED);
         if (envelope.isCall()) {
             envelope.completeExceptionally(reason);
+        }
+        return true;
+    }
+
+    /** Closes a restored context after the handler; one that throws does not undo the handler's outcome. */
+    final void closeScope(ContextPropagator.Scope scope) {
+        try {
+            scope.close();
+        }
+        catch (Throwable ex) {
+            Supervision.logFailure(logger, false, "Actor '" + this.name + "': its context propagator failed to close "
+                    + "a restored context; the message's outcome stands", ex);
         }
     }
 

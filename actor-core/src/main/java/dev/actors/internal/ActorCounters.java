@@ -28,6 +28,8 @@ final class ActorCounters {
 
     private static final VarHandle RESTARTS;
 
+    private static final VarHandle RUNS_REFUSED;
+
     private static final VarHandle REJECTED_FULL;
 
     private static final VarHandle REJECTED_CLOSED;
@@ -39,6 +41,7 @@ final class ActorCounters {
             FAILED = lookup.findVarHandle(ActorCounters.class, "failed", long.class);
             EXPIRED = lookup.findVarHandle(ActorCounters.class, "expired", long.class);
             RESTARTS = lookup.findVarHandle(ActorCounters.class, "restarts", long.class);
+            RUNS_REFUSED = lookup.findVarHandle(ActorCounters.class, "runsRefused", long.class);
             REJECTED_FULL = lookup.findVarHandle(ActorCounters.class, "rejectedFull", long.class);
             REJECTED_CLOSED = lookup.findVarHandle(ActorCounters.class, "rejectedClosed", long.class);
         }
@@ -54,6 +57,8 @@ final class ActorCounters {
     private long expired;
 
     private long restarts;
+
+    private long runsRefused;
 
     private volatile long rejectedFull;
 
@@ -79,6 +84,11 @@ final class ActorCounters {
         RESTARTS.setRelease(this, this.restarts + 1);
     }
 
+    /** The thread that holds the actor's run and whose submission was refused. */
+    void countRunRefused() {
+        RUNS_REFUSED.setRelease(this, this.runsRefused + 1);
+    }
+
     /** Any thread. */
     void countRejected(RejectReason reason) {
         ((reason == RejectReason.FULL) ? REJECTED_FULL : REJECTED_CLOSED).getAndAdd(this, 1L);
@@ -98,6 +108,11 @@ final class ActorCounters {
 
     long restarts() {
         return (long) RESTARTS.getAcquire(this);
+    }
+
+    /** Times the executor refused to run the actor (each retry counts). */
+    long runsRefused() {
+        return (long) RUNS_REFUSED.getAcquire(this);
     }
 
     long rejectedFull() {

@@ -245,7 +245,10 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         Throwable failure = null;
         long start = this.timed ? this.clock.nanoTime() : 0;
         try {
-            results = this.actor.current.handleBatch(messages);
+            List<R> returned = this.actor.current.handleBatch(messages);
+            // Copied while guarded: a lazy or view list may throw from get(i), which must fail the batch, not
+            // leave the callers after i unanswered. A BatchResult is the runtime's own list: kept as it is.
+            results = (returned == null || returned instanceof BatchResult<?>) ? returned : new ArrayList<>(returned);
             if (results != null && results.size() != size) {
                 // The handler's bug, not a message's: retrying parts would not help.
                 failure = new BatchResultSizeException(this.name, size, results.size());
@@ -307,9 +310,9 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 casts++;
             }
         }
-        if (casts > 0) {
-            logger.warn("Batch actor '{}' failed a batch of {} messages, {} of them casts (counted as failed)",
-                    this.name, part.size(), casts, failure);
+        if (casts > 0 && !(failure instanceof VirtualMachineError)) {
+            Supervision.logFailure(logger, false, "Batch actor '" + this.name + "' failed a batch of " + part.size()
+                    + " messages, " + casts + " of them casts (counted as failed)", failure);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.actors.spi.RejectReason;
  * so either the stop sees the slot and waits for the message, or the sender sees the stop and gives the slot back.
  * Never an accepted message that a finished stop leaves behind.</li>
  * <li>A {@code call} refused returns an already failed future; a {@code cast} refused throws.</li>
+ * <li>The sender's context is captured before the slot is taken, so a propagator that throws takes nothing.</li>
  * <li>Nothing here blocks or allocates beyond the one {@link Envelope}, except a blocked sender's wait.</li>
  * </ul>
  */
@@ -53,23 +54,31 @@ abstract class CellAddress<M, R> {
     public void cast(M message) {
         ActorCell<M, R> cell = this.cell;
         requireMessage(message);
+        Object context = capture();
         ActorException refused = reserve();
         if (refused != null) {
             throw refused;
         }
-        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? cell.clock.nanoTime() : 0, 0, capture()));
+        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? cell.clock.nanoTime() : 0, 0, context));
     }
 
     @SuppressWarnings("unchecked")
     private CompletableFuture<R> send(M message, long timeoutNanos) {
         ActorCell<M, R> cell = this.cell;
         requireMessage(message);
+        Object context;
+        try {
+            context = capture();
+        }
+        catch (Throwable ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
         ActorException refused = reserve();
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
         // A call always reads the clock: its deadline is counted from when it was accepted.
-        Envelope envelope = new Envelope(cell.name, message, cell.clock.nanoTime(), timeoutNanos, capture());
+        Envelope envelope = new Envelope(cell.name, message, cell.clock.nanoTime(), timeoutNanos, context);
         if (timeoutNanos == cell.callTimeoutNanos) {
             cell.timers.watch(cell.callTimeoutLane, envelope);
         }
@@ -86,6 +95,11 @@ abstract class CellAddress<M, R> {
         }
     }
 
+    /**
+     * Captures the sender's context before a slot is reserved: a propagator runs other libraries' code and may
+     * throw, and a slot taken first would then be lost for good. A throw refuses the message, uncounted: nothing
+     * was accepted (a cast throws it, a call's future fails with it).
+     */
     private Object capture() {
         return (this.cell.propagator != null) ? this.cell.propagator.capture() : null;
     }

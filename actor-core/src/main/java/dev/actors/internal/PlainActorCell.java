@@ -66,9 +66,13 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             }
             Object result = null;
             Throwable failure = null;
-            ContextPropagator.Scope scope = (envelope.context != null)
-                    ? this.propagator.restore(envelope.context) : null;
+            ContextPropagator.Scope scope = null;
             try {
+                // A propagator that cannot restore the context fails the message as its handler would: the
+                // message is taken, so it must be answered and counted.
+                if (envelope.context != null) {
+                    scope = this.propagator.restore(envelope.context);
+                }
                 result = this.actor.current.handle((M) envelope.message);
             }
             catch (Throwable ex) {
@@ -76,7 +80,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             }
             finally {
                 if (scope != null) {
-                    scope.close();
+                    closeScope(scope);
                 }
             }
             if (this.timed) {
@@ -88,11 +92,11 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             }
             else {
                 this.counters.countFailed(1);
-                if (failedWith(envelope, failure)) {
-                    logger.warn("Actor '{}' failed to handle a cast message (counted as failed)", this.name,
-                            failure);
-                }
                 onFailure(failure);
+                if (failedWith(envelope, failure) && !(failure instanceof VirtualMachineError)) {
+                    Supervision.logFailure(logger, false, "Actor '" + this.name + "' failed to handle a cast message "
+                            + "(counted as failed)", failure);
+                }
                 if (isTerminal()) {
                     return RunResult.DRAINED;
                 }

@@ -20,7 +20,8 @@ import dev.actors.ActorState;
  * enqueued yet. A sender that took its slot looks at the state afterwards and gives the slot back if it sees the
  * stop, so no accepted message is left behind by a finished stop.</li>
  * <li>When the shutdown timeout passes first, a timer asks for an abort; the next run takes nothing more, fails
- * what is left with {@link ActorClosedException}, counts it as rejected-closed and logs how many.</li>
+ * what is left with {@link ActorClosedException}, counts it as rejected-closed and logs how many. A handler still
+ * running then is not interrupted, and nobody else may take from the mailbox: the abort happens when it returns.</li>
  * <li>Only a thread that holds the actor's run (the actor's thread, or a refused submit) ends a stop, so the
  * mailbox keeps its single consumer.</li>
  * <li>The termination future completes last, after the final state and the counts are written.</li>
@@ -39,10 +40,16 @@ final class StopSequence {
 
     /** Arms the shutdown timeout: when it passes, an abort is requested and the actor woken to carry it out. */
     void armAbort(Timers timers, long timeoutNanos, Runnable wakeUp) {
-        this.abortTask = timers.schedule(() -> {
+        try {
+            this.abortTask = timers.schedule(() -> {
+                this.abortRequested = true;
+                wakeUp.run();
+            }, timeoutNanos);
+        }
+        catch (RuntimeException ex) {
+            // The timers are shut down, so the system is closed: nobody will wait for this stop, end it at once.
             this.abortRequested = true;
-            wakeUp.run();
-        }, timeoutNanos);
+        }
     }
 
     /** Ends a stop whose mailbox is drained. */
@@ -88,11 +95,7 @@ final class StopSequence {
         int count = 0;
         Envelope envelope;
         while ((envelope = cell.mailbox.poll()) != null) {
-            if (envelope.isCall() && envelope.isDone()) {
-                cell.expired(envelope);
-            }
-            else {
-                cell.failClosed(envelope, reason);
+            if (cell.failClosed(envelope, reason)) {
                 count++;
             }
         }

@@ -74,4 +74,13 @@ public interface ActorListener {
      */
     default void restarted(Throwable cause) {
     }
+
+    /**
+     * The executor refused to run the actor (it threw from {@code execute}). The runtime tries again with a
+     * back-off, within the actor's shutdown-timeout, before it stops the actor for good.
+     *
+     * @param cause what the executor threw
+     */
+    default void runRefused(Throwable cause) {
+    }
 }
