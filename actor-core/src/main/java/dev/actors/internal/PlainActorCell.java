@@ -89,7 +89,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             else {
                 this.counters.countFailed(1);
                 if (failedWith(envelope, failure)) {
-                    logger.warn("Actor '{}' failed to handle a cast message (counted as failed)", this.name,
+                    logger.warn("{} failed to handle a cast message (counted as failed)", describe(),
                             failure);
                 }
                 onFailure(failure);
