@@ -291,6 +291,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
         if (this.active.decrementAndGet() == 0 && this.closed) {
             completeStop();
         }
+        slot.retired.complete(null);
     }
 
     private ActorClosedException closedException() {
@@ -310,7 +311,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
             return CompletableFuture.completedFuture(null);
         }
         slot.close(PassivationReason.IDLE);
-        return slot.ref.whenTerminated().thenApply((ignored) -> null);
+        return slot.retired;
     }
 
     /**
@@ -515,6 +516,9 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
         boolean idleForEviction;
 
         volatile PassivationReason reason;
+
+        /** Completed once the cell has terminated and the slot is out of the map and the counts. */
+        final CompletableFuture<Void> retired = new CompletableFuture<>();
 
         private volatile int pins;
 
