@@ -105,7 +105,7 @@ class ActorsPropertiesTests {
             .collect(Collectors.toMap((property) -> property.get("name").toString().substring(16),
                     (property) -> property.get("defaultValue")));
         ActorSettings runtime = ActorSettings.defaults();
-        assertThat(defaults).hasSize(12);
+        assertThat(defaults).hasSize(14);
         Function<String, Duration> duration = (key) -> DurationStyle.detectAndParse(defaults.get(key).toString());
         assertThat(defaults.get("mailbox-capacity")).isEqualTo(runtime.mailboxCapacity());
         assertThat(OverflowPolicy.valueOf(defaults.get("overflow").toString().toUpperCase()))
@@ -121,6 +121,8 @@ class ActorsPropertiesTests {
         assertThat(defaults.get("throughput")).isEqualTo(runtime.throughput());
         assertThat(defaults.get("batch.max-size")).isEqualTo(runtime.batchMaxSize());
         assertThat(duration.apply("batch.max-time")).isEqualTo(runtime.batchMaxTime());
+        assertThat(duration.apply("passivate-after")).isEqualTo(runtime.passivateAfter());
+        assertThat(defaults.get("max-active")).isEqualTo(runtime.maxActive());
     }
 
     @Test
@@ -132,7 +134,8 @@ class ActorsPropertiesTests {
                     "actors.defaults.on-failure", "actors.defaults.restart.max-restarts",
                     "actors.defaults.restart.within", "actors.defaults.shutdown-timeout", "actors.defaults.spin-before-idle",
                     "actors.defaults.throughput",
-                    "actors.defaults.batch.max-size", "actors.defaults.batch.max-time");
+                    "actors.defaults.batch.max-size", "actors.defaults.batch.max-time",
+                    "actors.defaults.passivate-after", "actors.defaults.max-active");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
     }
