@@ -24,6 +24,13 @@ public record KeyedActorSpec<M, R>(String name, ActorKind kind, ActorSettings se
 
     /**
      * Checks that nothing is missing.
+     *
+     * @param name the actor's name
+     * @param kind how its instances handle messages
+     * @param settings the settings of each key's instance
+     * @param messageType the message type
+     * @param replyType the reply type
+     * @param instanceFactory makes the instance of a key
      */
     public KeyedActorSpec {
         Objects.requireNonNull(name, "name");
