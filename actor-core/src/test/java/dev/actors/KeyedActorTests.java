@@ -338,9 +338,11 @@ class KeyedActorTests {
         int open = 0;
         boolean live = false;
         int[] next = new int[senders];
-        for (String entry : log) {
+        for (int i = 0; i < log.size(); i++) {
+            String entry = log.get(i);
             if (entry.startsWith("open ")) {
-                assertThat(live).as("an instance opened before the previous one closed").isFalse();
+                assertThat(live).as("an instance opened before the previous one closed, after %s",
+                        log.subList(Math.max(0, i - 8), i)).isFalse();
                 assertThat(Integer.parseInt(entry.substring(5))).isEqualTo(++open);
                 live = true;
             }
