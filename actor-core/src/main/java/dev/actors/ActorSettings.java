@@ -50,6 +50,12 @@ public final class ActorSettings {
     /** Default {@link #spinBeforeIdle()}: 10 microseconds. */
     public static final Duration DEFAULT_SPIN_BEFORE_IDLE = Duration.ofNanos(10_000);
 
+    /** Default time a keyed actor's instance stays idle before it is passivated: 2 min, as Pekko's sharding. */
+    public static final Duration DEFAULT_PASSIVATE_AFTER = Duration.ofMinutes(2);
+
+    /** Default most live instances of one keyed actor: 10,000. */
+    public static final int DEFAULT_MAX_ACTIVE = 10_000;
+
     /**
      * The longest duration any setting accepts: {@link Long#MAX_VALUE} nanoseconds, about 292 years.
      */
@@ -83,6 +89,10 @@ public final class ActorSettings {
 
     private final Duration spinBeforeIdle;
 
+    private final Duration passivateAfter;
+
+    private final int maxActive;
+
     private final @Nullable Executor executor;
 
     private ActorSettings(Builder builder) {
@@ -99,6 +109,8 @@ public final class ActorSettings {
         this.batchOnFailure = builder.batchOnFailure;
         this.throughput = builder.throughput;
         this.spinBeforeIdle = builder.spinBeforeIdle;
+        this.passivateAfter = builder.passivateAfter;
+        this.maxActive = builder.maxActive;
         this.executor = builder.executor;
     }
 
@@ -261,6 +273,26 @@ public final class ActorSettings {
     }
 
     /**
+     * How long a keyed actor's instance stays idle (no message accepted) before it is passivated: handed its queued
+     * messages, closed and dropped ({@code passivate-after}, default 2 min). Keyed actors only.
+     *
+     * @return the idle time before passivation
+     */
+    public Duration passivateAfter() {
+        return this.passivateAfter;
+    }
+
+    /**
+     * The most live instances of a keyed actor ({@code max-active}, default 10,000): beyond it, the least recently
+     * used idle instances are passivated first. Keyed actors only.
+     *
+     * @return the limit of live instances
+     */
+    public int maxActive() {
+        return this.maxActive;
+    }
+
+    /**
      * The executor that runs this actor's handler, or {@code null} for the {@link ActorSystem}'s.
      *
      * @return the executor, or {@code null}
@@ -277,7 +309,8 @@ public final class ActorSettings {
                 + this.restartWithin + ", shutdown-timeout=" + this.shutdownTimeout + ", batch.max-size="
                 + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", batch.on-failure="
                 + this.batchOnFailure.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", throughput="
-                + this.throughput + ", spin-before-idle=" + this.spinBeforeIdle + "}";
+                + this.throughput + ", spin-before-idle=" + this.spinBeforeIdle + ", passivate-after="
+                + this.passivateAfter + ", max-active=" + this.maxActive + "}";
     }
 
     /**
@@ -312,6 +345,10 @@ public final class ActorSettings {
 
         private Duration spinBeforeIdle = DEFAULT_SPIN_BEFORE_IDLE;
 
+        private Duration passivateAfter = DEFAULT_PASSIVATE_AFTER;
+
+        private int maxActive = DEFAULT_MAX_ACTIVE;
+
         private @Nullable Executor executor;
 
         private Builder() {
@@ -331,6 +368,8 @@ public final class ActorSettings {
             this.batchOnFailure = settings.batchOnFailure;
             this.throughput = settings.throughput;
             this.spinBeforeIdle = settings.spinBeforeIdle;
+            this.passivateAfter = settings.passivateAfter;
+            this.maxActive = settings.maxActive;
             this.executor = settings.executor;
         }
 
@@ -484,6 +523,30 @@ public final class ActorSettings {
          */
         public Builder spinBeforeIdle(Duration spinBeforeIdle) {
             this.spinBeforeIdle = notNegative("spin-before-idle", spinBeforeIdle);
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#passivateAfter()}.
+         *
+         * @param passivateAfter the idle time, positive
+         * @return this builder
+         * @throws InvalidSettingException when it is not positive or longer than {@link ActorSettings#MAX_DURATION}
+         */
+        public Builder passivateAfter(Duration passivateAfter) {
+            this.passivateAfter = positive("passivate-after", passivateAfter);
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#maxActive()}.
+         *
+         * @param maxActive the limit, positive
+         * @return this builder
+         * @throws InvalidSettingException when the limit is not positive
+         */
+        public Builder maxActive(int maxActive) {
+            this.maxActive = positive("max-active", maxActive);
             return this;
         }
 

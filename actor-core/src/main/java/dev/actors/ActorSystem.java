@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.actors.internal.ActorCell;
 import dev.actors.internal.BatchActorCell;
+import dev.actors.internal.KeyedActorCell;
 import dev.actors.internal.PlainActorCell;
 import dev.actors.internal.Timers;
 import dev.actors.spi.ActorClock;
@@ -59,6 +61,10 @@ public final class ActorSystem implements AutoCloseable {
 
     private final Function<ActorRef<?, ?>, ActorListener> listenerFactory;
 
+    private final Function<KeyedActorRef<?, ?>, ActorListener> keyedListenerFactory;
+
+    private final LongSupplier ticker;
+
     private final @Nullable ContextPropagator propagator;
 
     private final Map<String, ActorCell<?, ?>> actors = new ConcurrentHashMap<>();
@@ -67,6 +73,11 @@ public final class ActorSystem implements AutoCloseable {
 
     /** Declared and not started yet: guarded by {@link #ordered}. */
     private final List<ActorCell<?, ?>> declared = new ArrayList<>();
+
+    private final Map<String, KeyedActorCell<?, ?>> keyed = new ConcurrentHashMap<>();
+
+    /** Keyed actors in creation order: guarded by {@link #ordered}. */
+    private final List<KeyedActorCell<?, ?>> keyedOrdered = new ArrayList<>();
 
     private volatile boolean closed;
 
@@ -77,6 +88,8 @@ public final class ActorSystem implements AutoCloseable {
                 : builder.executor;
         this.defaults = builder.defaults;
         this.listenerFactory = builder.listenerFactory;
+        this.keyedListenerFactory = builder.keyedListenerFactory;
+        this.ticker = builder.ticker;
         this.propagator = builder.propagator;
         // A clock of one's own runs the timeouts' completions too: on the test's thread, for a test kit's clock.
         this.timers = (builder.clock != null) ? new Timers(builder.clock, Runnable::run)
@@ -210,22 +223,105 @@ public final class ActorSystem implements AutoCloseable {
         }
     }
 
-    private <M, R> ActorRef<M, R> register(String name, ActorSettings settings,
-            Function<ActorSettings, ActorCell<M, R>> cellFactory, boolean start) {
+    /**
+     * Creates a keyed actor with the system's default settings: one instance per entity key, made by the factory at
+     * the key's first message, and passivated when idle (see {@link ActorSettings#passivateAfter()} and
+     * {@link ActorSettings#maxActive()}).
+     *
+     * @param name the actor's name, unique in this system
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor's reference
+     */
+    public <M, R> KeyedActorRef<M, R> spawnKeyed(String name, Function<String, ? extends Actor<M, R>> factory) {
+        return spawnKeyed(name, this.defaults, factory);
+    }
+
+    /**
+     * Creates a keyed actor: one instance per entity key, made by the factory at the key's first message, on the
+     * actor's thread, and passivated when idle (see {@link ActorSettings#passivateAfter()} and
+     * {@link ActorSettings#maxActive()}). Mailbox, timeouts and failure policy apply to each key on its own.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings the settings of each key (checked now)
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> KeyedActorRef<M, R> spawnKeyed(String name, ActorSettings settings,
+            Function<String, ? extends Actor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return registerKeyed(name, settings, ActorKind.ACTOR, factory,
+                (executor, instances) -> new PlainActorCell<M, R>(name, settings, executor, this.timers,
+                        this.propagator, cast(instances)));
+    }
+
+    /**
+     * Creates a keyed batch actor: one {@link BatchActor} instance per entity key, as
+     * {@link #spawnKeyed(String, ActorSettings, Function)} does for plain actors; each key collects its own batches.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings the settings of each key, including the batch limits (checked now)
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> KeyedActorRef<M, R> spawnKeyedBatch(String name, ActorSettings settings,
+            Function<String, ? extends BatchActor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return registerKeyed(name, settings, ActorKind.BATCH, factory,
+                (executor, instances) -> new BatchActorCell<M, R>(name, settings, executor, this.timers,
+                        this.propagator, cast(instances)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Supplier<T> cast(Supplier<Object> instances) {
+        return (Supplier<T>) (Supplier<?>) instances;
+    }
+
+    private <M, R> KeyedActorRef<M, R> registerKeyed(String name, ActorSettings settings, ActorKind kind,
+            Function<String, ?> factory, KeyedActorCell.CellFactory<M, R> cells) {
+        checkNew(name, settings);
+        synchronized (this.ordered) {
+            checkUnique(name);
+            KeyedActorCell<M, R> cell = new KeyedActorCell<>(name, kind, settings, executorFor(settings), this.timers,
+                    this.ticker, cells, factory);
+            cell.start(Objects.requireNonNull(this.keyedListenerFactory.apply(cell), "listener"));
+            this.keyed.put(name, cell);
+            this.keyedOrdered.add(cell);
+            return cell;
+        }
+    }
+
+    private void checkNew(String name, ActorSettings settings) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("An actor's name must not be null or blank");
         }
         // Settings are checked by their builder: settings that exist are valid.
         Objects.requireNonNull(settings, () -> "Actor '" + name + "': the settings must not be null");
+    }
+
+    /** Under the lock close() takes to shut the door: an actor created after this is one close() stops. */
+    private void checkUnique(String name) {
+        if (this.closed) {
+            throw new IllegalStateException("Actor '" + name + "' cannot be created: the actor system is closed");
+        }
+        if (this.actors.containsKey(name) || this.keyed.containsKey(name)) {
+            throw new IllegalArgumentException(
+                    "Actor '" + name + "' already exists in this actor system; actor names must be unique");
+        }
+    }
+
+    private <M, R> ActorRef<M, R> register(String name, ActorSettings settings,
+            Function<ActorSettings, ActorCell<M, R>> cellFactory, boolean start) {
+        checkNew(name, settings);
         synchronized (this.ordered) {
-            // Under the lock that close() takes to shut the door: an actor created here is in the list close() stops.
-            if (this.closed) {
-                throw new IllegalStateException("Actor '" + name + "' cannot be created: the actor system is closed");
-            }
-            if (this.actors.containsKey(name)) {
-                throw new IllegalArgumentException(
-                        "Actor '" + name + "' already exists in this actor system; actor names must be unique");
-            }
+            checkUnique(name);
             ActorCell<M, R> cell = cellFactory.apply(settings);
             cell.listener(Objects.requireNonNull(this.listenerFactory.apply(cell.ref()), "listener"));
             if (start) {
@@ -255,7 +351,28 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     /**
-     * Returns every actor, in creation order.
+     * Finds a keyed actor by name.
+     *
+     * @param name the actor's name
+     * @return the keyed actor, or empty
+     */
+    public Optional<KeyedActorRef<?, ?>> findKeyed(String name) {
+        return Optional.ofNullable(this.keyed.get(name));
+    }
+
+    /**
+     * Returns every keyed actor, in creation order.
+     *
+     * @return the keyed actors
+     */
+    public List<KeyedActorRef<?, ?>> keyedActors() {
+        synchronized (this.ordered) {
+            return List.copyOf(this.keyedOrdered);
+        }
+    }
+
+    /**
+     * Returns every (non-keyed) actor, in creation order.
      *
      * @return the actors
      */
@@ -287,6 +404,10 @@ public final class ActorSystem implements AutoCloseable {
         Duration longest = Duration.ZERO;
         List<CompletableFuture<Void>> stops = new ArrayList<>(all.size());
         for (ActorRef<?, ?> actor : all) {
+            stops.add(actor.stop());
+            longest = max(longest, actor.settings().shutdownTimeout());
+        }
+        for (KeyedActorRef<?, ?> actor : keyedActors()) {
             stops.add(actor.stop());
             longest = max(longest, actor.settings().shutdownTimeout());
         }
@@ -348,6 +469,10 @@ public final class ActorSystem implements AutoCloseable {
 
         private Function<ActorRef<?, ?>, ActorListener> listenerFactory = (actor) -> ActorListener.NONE;
 
+        private Function<KeyedActorRef<?, ?>, ActorListener> keyedListenerFactory = (actor) -> ActorListener.NONE;
+
+        private LongSupplier ticker = System::nanoTime;
+
         private @Nullable ContextPropagator propagator;
 
         private String threadNamePrefix = "actor-";
@@ -389,6 +514,24 @@ public final class ActorSystem implements AutoCloseable {
          */
         public Builder listenerFactory(Function<ActorRef<?, ?>, ActorListener> listenerFactory) {
             this.listenerFactory = Objects.requireNonNull(listenerFactory, "listenerFactory");
+            return this;
+        }
+
+        /**
+         * Sets what makes each keyed actor's listener (for metrics), called once per keyed actor when it is created;
+         * every key of the actor reports to it, so its meters add up over keys.
+         *
+         * @param keyedListenerFactory the factory
+         * @return this builder
+         */
+        public Builder keyedListenerFactory(Function<KeyedActorRef<?, ?>, ActorListener> keyedListenerFactory) {
+            this.keyedListenerFactory = Objects.requireNonNull(keyedListenerFactory, "keyedListenerFactory");
+            return this;
+        }
+
+        /** Replaces the clock of keyed actors' idle times (tests drive it by hand). */
+        Builder ticker(LongSupplier ticker) {
+            this.ticker = Objects.requireNonNull(ticker, "ticker");
             return this;
         }
 

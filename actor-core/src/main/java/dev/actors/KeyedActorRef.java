@@ -1,5 +1,7 @@
 package dev.actors;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +26,40 @@ public interface KeyedActorRef<M, R> extends KeyedActorHandle<M, R> {
      * @return the settings
      */
     ActorSettings settings();
+
+    /**
+     * Returns the state of the keyed actor as a whole: {@link ActorState#RUNNING}; {@link ActorState#FAILED} while
+     * its kind cannot serve, that is, while the factory threw at the last 3 activations in a row (the next successful
+     * activation makes it {@code RUNNING} again); {@link ActorState#STOPPING} and {@link ActorState#STOPPED} after
+     * {@link #stop()}.
+     *
+     * @return the state
+     */
+    ActorState state();
+
+    /**
+     * Returns the statistics of the whole keyed actor: the counters add up over every key, live or passivated; the
+     * mailbox size adds up over the live keys; the capacity is each key's. This walks the live keys.
+     *
+     * @return the statistics
+     */
+    ActorStats stats();
+
+    /**
+     * Returns the statistics of one key's live instance.
+     *
+     * @param key the key
+     * @return its statistics, or empty when the key has no live instance
+     */
+    Optional<ActorStats> stats(String key);
+
+    /**
+     * Returns the live keys with the deepest mailboxes, deepest first. This walks the live keys.
+     *
+     * @param limit how many keys at most
+     * @return the keys and their statistics, in order
+     */
+    Map<String, ActorStats> deepestMailboxes(int limit);
 
     /**
      * Returns how many keys have a live instance now.

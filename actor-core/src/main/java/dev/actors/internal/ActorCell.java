@@ -156,6 +156,11 @@ public abstract class ActorCell<M, R> implements Runnable {
     private int refusals;
 
     private long firstRefusalAt;
+    /** The entity key of a keyed actor's cell, for logs; {@code null} for a plain actor. */
+    private String key;
+
+    /** Set by {@link #startOnFirstRun()}: the instance is made by the first run that has a message. */
+    private boolean startsOnFirstRun;
 
     ActorCell(String name, ActorSettings settings, Executor executor, Timers timers, ContextPropagator propagator) {
         this.name = name;
@@ -187,6 +192,76 @@ public abstract class ActorCell<M, R> implements Runnable {
         Objects.requireNonNull(listener, "listener");
         this.listener = (listener != ActorListener.NONE) ? new GuardedListener(this.name, listener) : listener;
         this.timed = listener != ActorListener.NONE;
+    }
+
+    /**
+     * Sets the entity key this cell serves (a keyed actor's cell); called once before the cell is published.
+     *
+     * @param key the key
+     */
+    public void key(String key) {
+        this.key = key;
+    }
+
+    /** Says "Actor 'name'", with the key for a keyed actor's cell: the opening of a log line. */
+    final String describe() {
+        return (this.key != null) ? "Actor '" + this.name + "' (key '" + this.key + "')" : "Actor '" + this.name + "'";
+    }
+
+    /**
+     * Starts the cell without its instance: the first run that finds a message makes it, on the actor's thread, so
+     * that the factory runs neither on a sender's thread nor before the executor lets the cell run (a keyed actor's
+     * next instance of a key waits for the previous one's {@code close()} that way). A factory that throws stops the
+     * cell for good ({@code FAILED}) and fails what is queued. Called once, instead of {@link #start()}.
+     */
+    public final void startOnFirstRun() {
+        this.startsOnFirstRun = true;
+        if (STATUS.compareAndSet(this, UNSTARTED, IDLE)
+                && (this.mailbox.hasMessages() || this.state == ActorState.STOPPING)) {
+            scheduleRun();
+        }
+    }
+
+    /**
+     * Makes the instance of a cell started by {@link #startOnFirstRun()}, once there is a message for it.
+     *
+     * @return {@code true} when the instance exists now
+     */
+    private boolean activateOnRun() {
+        if (!this.startsOnFirstRun || !this.mailbox.hasMessages()) {
+            return false;
+        }
+        try {
+            instance().create();
+        }
+        catch (Throwable ex) {
+            this.lastError = ex;
+            logger.error("{} could not be activated: its factory threw; its queued messages fail with "
+                    + "ActorClosedException", describe(), ex);
+            StopSequence.terminate(this, ActorState.FAILED, ex);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Ends the current instance: runs its {@link AutoCloseable#close()}, if it has one, on the thread that holds the
+     * actor's run, so that it never runs beside the handler. A {@code close()} that throws is logged and counted;
+     * the actor goes on.
+     */
+    final void closeInstance() {
+        ActorInstance<?> instance = instance();
+        Object current = instance.current;
+        instance.current = null;
+        if (current instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            }
+            catch (Throwable ex) {
+                logger.error("{}: close() threw (counted in actor.close.failures)", describe(), ex);
+                this.listener.closeFailed(ex);
+            }
+        }
     }
 
     /**
@@ -394,11 +469,14 @@ public abstract class ActorCell<M, R> implements Runnable {
             if (this.state.isTerminal()) {
                 StopSequence.failQueuedLogged(this, null);
             }
-            else if (instance().current == null) {
-                // Only a stop runs a cell that never started: nothing can handle what is queued.
-                StopSequence.failQueuedLogged(this, null);
-                if (this.mailbox.isDrained()) {
-                    StopSequence.finish(this, ActorState.STOPPED);
+            else if (instance().current == null && !activateOnRun()) {
+                // Only a stop runs a cell that never started (or one started on its first run with nothing queued):
+                // nothing can handle what is queued.
+                if (this.state == ActorState.STOPPING) {
+                    StopSequence.failQueuedLogged(this, null);
+                    if (this.mailbox.isDrained()) {
+                        StopSequence.finish(this, ActorState.STOPPED);
+                    }
                 }
             }
             else {

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.FlushOutcome;
 import dev.actors.spi.FlushTrigger;
+import dev.actors.spi.PassivationReason;
 import dev.actors.spi.RejectReason;
 
 /**
@@ -93,6 +94,36 @@ final class GuardedListener implements ActorListener {
     public void restarted(Throwable cause) {
         try {
             this.delegate.restarted(cause);
+        }
+        catch (Throwable ex) {
+            failed(ex);
+        }
+    }
+
+    @Override
+    public void closeFailed(Throwable failure) {
+        try {
+            this.delegate.closeFailed(failure);
+        }
+        catch (Throwable ex) {
+            failed(ex);
+        }
+    }
+
+    @Override
+    public void keyActivated() {
+        try {
+            this.delegate.keyActivated();
+        }
+        catch (Throwable ex) {
+            failed(ex);
+        }
+    }
+
+    @Override
+    public void keyPassivated(PassivationReason reason) {
+        try {
+            this.delegate.keyPassivated(reason);
         }
         catch (Throwable ex) {
             failed(ex);

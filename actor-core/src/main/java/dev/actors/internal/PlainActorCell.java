@@ -94,7 +94,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
                 this.counters.countFailed(1);
                 onFailure(failure);
                 if (failedWith(envelope, failure) && !(failure instanceof VirtualMachineError)) {
-                    Supervision.logFailure(logger, false, "Actor '" + this.name + "' failed to handle a cast message "
+                    Supervision.logFailure(logger, false, describe() + " failed to handle a cast message "
                             + "(counted as failed)", failure);
                 }
                 if (isTerminal()) {

@@ -24,6 +24,8 @@ import dev.actors.ActorState;
  * running then is not interrupted, and nobody else may take from the mailbox: the abort happens when it returns.</li>
  * <li>Only a thread that holds the actor's run (the actor's thread, or a refused submit) ends a stop, so the
  * mailbox keeps its single consumer.</li>
+ * <li>The instance is closed ({@code AutoCloseable.close()}) before the termination future completes, so whoever
+ * waits for the termination (a keyed actor's next instance of the same key) finds {@code close()} returned.</li>
  * <li>The termination future completes last, after the final state and the counts are written.</li>
  * </ul>
  */
@@ -55,6 +57,7 @@ final class StopSequence {
     /** Ends a stop whose mailbox is drained. */
     static void finish(ActorCell<?, ?> cell, ActorState finalState) {
         cell.state(finalState);
+        cell.closeInstance();
         cell.stopSequence().complete();
     }
 
@@ -77,6 +80,7 @@ final class StopSequence {
         cell.state(finalState);
         cell.failPending(cell.closedException("it was stopped by its failure policy", cause));
         failQueuedLogged(cell, cause);
+        cell.closeInstance();
         cell.stopSequence().complete();
     }
 

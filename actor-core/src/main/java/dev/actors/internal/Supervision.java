@@ -12,7 +12,8 @@ import dev.actors.FailurePolicy;
  * <p>The rules it keeps:
  * <ul>
  * <li>{@code resume}: the instance keeps its state and the next message is handled; the caller got the failure.</li>
- * <li>{@code restart}: a fresh instance from the factory replaces the old one, within the restart intensity
+ * <li>{@code restart}: the old instance is closed ({@code AutoCloseable.close()}), then a fresh instance from the
+ * factory replaces it, within the restart intensity
  * ({@link RestartIntensity}); beyond it, or when the factory throws, the actor stops for good ({@code FAILED}).</li>
  * <li>{@code stop}: the actor stops for good; what is held or queued fails with {@code ActorClosedException}.</li>
  * <li>The state reads {@code RESTARTING} while the instance is replaced, and the restart is counted before it is
@@ -52,7 +53,7 @@ final class Supervision {
         }
         else if (policy == FailurePolicy.STOP) {
             StopSequence.terminate(cell, ActorState.FAILED, failure);
-            logFailure(logger, true, "Actor '" + cell.name + "' failed and is stopped for good (on-failure: stop); "
+            logFailure(logger, true, cell.describe() + " failed and is stopped for good (on-failure: stop); "
                     + "queued and later messages fail with ActorClosedException", failure);
         }
         else if (policy == FailurePolicy.RESTART) {
@@ -64,13 +65,14 @@ final class Supervision {
         RestartIntensity intensity = cell.restartIntensity();
         if (!intensity.requestRestartPermission(cell.clock.nanoTime())) {
             StopSequence.terminate(cell, ActorState.FAILED, failure);
-            logFailure(logger, true, "Actor '" + cell.name + "' failed after " + intensity.recentRestarts()
+            logFailure(logger, true, cell.describe() + " failed after " + intensity.recentRestarts()
                     + " restarts within " + cell.settings.restartWithin() + " (restart.max-restarts, restart.within): "
                     + "it is stopped for good; queued and later messages fail with ActorClosedException", failure);
             return;
         }
         cell.compareAndSetState(ActorState.RUNNING, ActorState.RESTARTING);
         try {
+            cell.closeInstance();
             cell.instance().create();
         }
         catch (Throwable ex) {
@@ -79,14 +81,14 @@ final class Supervision {
             }
             cell.lastError = ex;
             StopSequence.terminate(cell, ActorState.FAILED, ex);
-            logFailure(logger, true, "Actor '" + cell.name + "' could not be restarted: its factory threw; it is "
+            logFailure(logger, true, cell.describe() + " could not be restarted: its factory threw; it is "
                     + "stopped for good", ex);
             return;
         }
         cell.counters.countRestart();
         cell.compareAndSetState(ActorState.RESTARTING, ActorState.RUNNING);
         cell.listener.restarted(failure);
-        logFailure(logger, false, "Actor '" + cell.name + "' restarted after a failure (on-failure: restart)", failure);
+        logFailure(logger, false, cell.describe() + " restarted after a failure (on-failure: restart)", failure);
     }
 
     /**

@@ -83,4 +83,26 @@ public interface ActorListener {
      */
     default void runRefused(Throwable cause) {
     }
+
+    /**
+     * An instance's {@link AutoCloseable#close()} threw (the failure is logged with the actor and the key).
+     *
+     * @param failure what {@code close()} threw
+     */
+    default void closeFailed(Throwable failure) {
+    }
+
+    /**
+     * A keyed actor created the instance of a key, at the key's first message since it was last passivated.
+     */
+    default void keyActivated() {
+    }
+
+    /**
+     * A keyed actor's instance of one key was closed and dropped.
+     *
+     * @param reason why
+     */
+    default void keyPassivated(PassivationReason reason) {
+    }
 }

@@ -58,6 +58,17 @@ final class ActorSettingsResolver {
     }
 
     /**
+     * Tells whether {@code actors.workers.<name>.passivate-after} or {@code max-active} is set.
+     *
+     * @param actorName the actor's name
+     * @return whether the actor has keyed settings of its own
+     */
+    boolean hasKeyedSettings(String actorName) {
+        ActorsProperties.Settings own = this.properties.getWorkers().get(actorName);
+        return own != null && own.hasKeyedSettings();
+    }
+
+    /**
      * Returns the settings an actor runs with.
      *
      * @param actorName the actor's name

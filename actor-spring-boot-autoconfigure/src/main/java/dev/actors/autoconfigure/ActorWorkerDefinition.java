@@ -10,8 +10,28 @@ import dev.actors.spring.ActorWorker;
  * @param beanName the name of the (prototype) bean that makes its instances
  * @param actorClass the class
  * @param batch whether it is a {@link dev.actors.BatchActor}
- * @param handleType {@code ActorHandle<M, R>} with the actor's message and reply types
+ * @param keyed whether it is a keyed actor (one instance per key)
+ * @param handleType {@code ActorHandle<M, R>}, or {@code KeyedActorHandle<M, R>} for a keyed actor, with the actor's
+ *     message and reply types
  */
-record ActorWorkerDefinition(String actorName, String beanName, Class<?> actorClass, boolean batch,
+record ActorWorkerDefinition(String actorName, String beanName, Class<?> actorClass, boolean batch, boolean keyed,
         ResolvableType handleType) {
+
+    /**
+     * Returns the message type.
+     *
+     * @return the message class ({@code Object} when it cannot be resolved)
+     */
+    Class<?> messageType() {
+        return this.handleType.getGeneric(0).toClass();
+    }
+
+    /**
+     * Returns the reply type.
+     *
+     * @return the reply class ({@code Object} when it cannot be resolved)
+     */
+    Class<?> replyType() {
+        return this.handleType.getGeneric(1).toClass();
+    }
 }

@@ -27,6 +27,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.actors.Actor;
 import dev.actors.ActorHandle;
+import dev.actors.KeyedActorHandle;
 import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
 
@@ -35,7 +36,9 @@ import dev.actors.BatchActor;
  * prototype that is no autowire candidate (Spring makes a fresh instance for the actor and for every restart, and
  * nobody can inject it and so bypass the mailbox), and a new singleton bean of type {@code ActorHandle<M, R>},
  * named {@code actorHandle#<actor name>} and qualified by the actor's name, declares the actor when it is created
- * ({@link ActorWorkers} creates the instances once every handle exists).
+ * ({@link ActorWorkers} creates the instances once every handle exists). A keyed actor ({@code keyed = true}) gets
+ * a {@code KeyedActorHandle<M, R>} bean instead, made by {@link ActorWorkers#keyedHandle(String, String)} from the
+ * {@link dev.actors.spi.KeyedActorHost} bean.
  * With actors disabled, the classes are only made inert.
  *
  * <p>Ready for ahead-of-time processing, as Framework's HTTP service registry is: all state lives in the bean
@@ -50,6 +53,8 @@ final class ActorWorkerRegistrar
     private static final String HANDLE_BEAN_NAME_PREFIX = "actorHandle#";
 
     private static final String HANDLE_METHOD = "handle";
+
+    private static final String KEYED_HANDLE_METHOD = "keyedHandle";
 
     private final boolean enabled;
 
@@ -122,6 +127,8 @@ final class ActorWorkerRegistrar
                 Class<?> actorClass = beanFactory.getType(actorBeanName, false);
                 workers.add(new ActorWorkerDefinition(actorName, actorBeanName, actorClass,
                         BatchActor.class.isAssignableFrom(actorClass),
+                        MergedAnnotations.from(actorClass).get(ActorWorker.class).getValue("keyed", Boolean.class)
+                            .orElse(false),
                         beanFactory.getMergedBeanDefinition(name).getResolvableType()));
             }
         }
@@ -187,10 +194,13 @@ final class ActorWorkerRegistrar
                     "Give each actor its own name with @ActorWorker(\"<name>\"); actor names are unique.");
         }
         makeInert(definition);
+        boolean keyed = annotation.getBoolean("keyed");
+        KeyedInstances.check(actorClass, keyed);
         ResolvableType actorType = ResolvableType.forClass(actorClass).as(batch ? BatchActor.class : Actor.class);
-        ResolvableType handleType = ResolvableType.forClassWithGenerics(ActorHandle.class, actorType.getGeneric(0),
-                actorType.getGeneric(1));
-        ActorWorkerDefinition worker = new ActorWorkerDefinition(actorName, beanName, actorClass, batch, handleType);
+        ResolvableType handleType = ResolvableType.forClassWithGenerics(
+                keyed ? KeyedActorHandle.class : ActorHandle.class, actorType.getGeneric(0), actorType.getGeneric(1));
+        ActorWorkerDefinition worker = new ActorWorkerDefinition(actorName, beanName, actorClass, batch, keyed,
+                handleType);
         registry.registerBeanDefinition(handleBeanName(actorName), handleDefinition(worker));
         return worker;
     }
@@ -236,7 +246,7 @@ final class ActorWorkerRegistrar
         // A factory method with plain arguments, not a lambda: the AOT engine can write it down as code.
         RootBeanDefinition definition = new RootBeanDefinition();
         definition.setFactoryBeanName(ActorWorkers.BEAN_NAME);
-        definition.setFactoryMethodName(HANDLE_METHOD);
+        definition.setFactoryMethodName(worker.keyed() ? KEYED_HANDLE_METHOD : HANDLE_METHOD);
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, worker.actorName());
         definition.getConstructorArgumentValues().addIndexedArgumentValue(1, worker.beanName());
         definition.setTargetType(worker.handleType());

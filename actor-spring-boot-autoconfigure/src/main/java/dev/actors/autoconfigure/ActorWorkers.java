@@ -12,10 +12,14 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 
 import dev.actors.Actor;
 import dev.actors.ActorHandle;
+import dev.actors.ActorKind;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
 import dev.actors.BatchActor;
+import dev.actors.KeyedActorHandle;
+import dev.actors.spi.KeyedActorHost;
+import dev.actors.spi.KeyedActorSpec;
 import dev.actors.spring.ActorWorker;
 
 /**
@@ -60,6 +64,15 @@ final class ActorWorkers implements SmartInitializingSingleton {
                                 + worker.actorClass().getName() + ") is not a BatchActor, so it has no batches.",
                         "Remove " + prefix + ".batch.*, or make " + worker.actorClass().getSimpleName()
                                 + " implement dev.actors.BatchActor instead of dev.actors.Actor.");
+            }
+            if (!worker.keyed() && settings.hasKeyedSettings(worker.actorName())) {
+                String prefix = "actors.workers." + worker.actorName();
+                throw new ActorWorkerConfigurationException(
+                        prefix + ".passivate-after or " + prefix + ".max-active is set, but actor '"
+                                + worker.actorName() + "' (" + worker.actorClass().getName()
+                                + ") is not keyed, so it has no instances to passivate.",
+                        "Remove " + prefix + ".passivate-after and " + prefix + ".max-active, or declare it "
+                                + "@ActorWorker(value = \"" + worker.actorName() + "\", keyed = true).");
             }
             this.settings.put(worker.actorName(), settings.settings(worker.actorName()));
         }
@@ -111,6 +124,25 @@ final class ActorWorkers implements SmartInitializingSingleton {
                 : this.actorSystem.declare(actorName, settings,
                         () -> (Actor<Object, Object>) this.beanFactory.getBean(actorBeanName, Actor.class));
         return actor.handle();
+    }
+
+    /**
+     * Makes the handle of a keyed actor: hosts it on the application's {@link KeyedActorHost}. Each key's instance
+     * comes from the actor's prototype bean, with the key in its {@link dev.actors.ActorKey @ActorKey} constructor
+     * parameter. The factory method of a keyed actor's handle bean.
+     *
+     * @param actorName the actor's name
+     * @param actorBeanName the name of its prototype bean
+     * @return its handle
+     */
+    @SuppressWarnings("unchecked")
+    KeyedActorHandle<?, ?> keyedHandle(String actorName, String actorBeanName) {
+        ActorWorkerDefinition worker = this.workers.get(actorName);
+        KeyedActorSpec<Object, Object> spec = new KeyedActorSpec<>(actorName,
+                worker.batch() ? ActorKind.BATCH : ActorKind.ACTOR, this.settings.get(actorName),
+                (Class<Object>) worker.messageType(), (Class<Object>) worker.replyType(),
+                KeyedInstances.of(this.beanFactory, worker));
+        return this.beanFactory.getBean(KeyedActorHost.class).host(spec);
     }
 
     @Override

@@ -23,12 +23,14 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import dev.actors.ActorExecutors;
 import dev.actors.ActorSystem;
+import dev.actors.spi.KeyedActorHost;
 import dev.actors.spring.ActorWorker;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for actors: one
  * {@link ActorSystem} bean, an actor and a typed {@link dev.actors.ActorHandle} bean for each
- * {@link dev.actors.spring.ActorWorker @ActorWorker} class, settings from {@link ActorsProperties}, and a graceful stop of
+ * {@link dev.actors.spring.ActorWorker @ActorWorker} class (a {@link dev.actors.KeyedActorHandle} for a keyed one,
+ * hosted by the {@link KeyedActorHost} bean: this JVM's unless another module defines one), settings from {@link ActorsProperties}, and a graceful stop of
  * the actors after the web server has stopped ({@link ActorsLifecycle}).
  *
  * <p>Handlers run on the {@link Executor} bean named {@value #EXECUTOR_BEAN_NAME}: with
@@ -103,6 +105,12 @@ public final class ActorsAutoConfiguration {
         @Bean
         ActorsStartupLog actorsStartupLog(ActorSystem actorSystem) {
             return new ActorsStartupLog(actorSystem);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(KeyedActorHost.class)
+        KeyedActorHost localKeyedActorHost(ActorSystem actorSystem) {
+            return new LocalKeyedActorHost(actorSystem);
         }
 
         @Bean

@@ -186,6 +186,19 @@ public final class ActorsProperties {
         private final @Nullable Integer throughput;
 
         /**
+         * Keyed actors only: how long a key's instance stays idle (no message accepted) before it is passivated,
+         * that is, closed and dropped until the key's next message. Under actors.defaults it applies to the keyed
+         * actors only.
+         */
+        private final @Nullable Duration passivateAfter;
+
+        /**
+         * Keyed actors only: the most live instances of one keyed actor; beyond it, the least recently used idle
+         * instances are passivated first. Under actors.defaults it applies to the keyed actors only.
+         */
+        private final @Nullable Integer maxActive;
+
+        /**
          * Restart limits, for failure policy 'restart'.
          */
         private final Restart restart;
@@ -206,13 +219,16 @@ public final class ActorsProperties {
          * @param shutdownTimeout the shutdown timeout
          * @param spinBeforeIdle the spin before idle
          * @param throughput the throughput
+         * @param passivateAfter the idle time before a keyed actor's instance is passivated
+         * @param maxActive the most live instances of a keyed actor
          * @param restart the restart limits
          * @param batch the batch limits
          */
         public Settings(@Nullable Integer mailboxCapacity, @Nullable OverflowPolicy overflow,
                 @Nullable Duration offerTimeout, @Nullable Duration callTimeout, @Nullable FailurePolicy onFailure,
                 @Nullable Duration shutdownTimeout, @Nullable Duration spinBeforeIdle, @Nullable Integer throughput,
-                @DefaultValue Restart restart, @DefaultValue Batch batch) {
+                @Nullable Duration passivateAfter, @Nullable Integer maxActive, @DefaultValue Restart restart,
+                @DefaultValue Batch batch) {
             this.mailboxCapacity = mailboxCapacity;
             this.overflow = overflow;
             this.offerTimeout = offerTimeout;
@@ -221,6 +237,8 @@ public final class ActorsProperties {
             this.shutdownTimeout = shutdownTimeout;
             this.spinBeforeIdle = spinBeforeIdle;
             this.throughput = throughput;
+            this.passivateAfter = passivateAfter;
+            this.maxActive = maxActive;
             this.restart = restart;
             this.batch = batch;
         }
@@ -250,6 +268,8 @@ public final class ActorsProperties {
             map.from(this.batch.maxSize).to(builder::batchMaxSize);
             map.from(this.batch.maxTime).to(builder::batchMaxTime);
             map.from(this.batch.onFailure).to(builder::batchOnFailure);
+            map.from(this.passivateAfter).to(builder::passivateAfter);
+            map.from(this.maxActive).to(builder::maxActive);
             return builder;
         }
 
@@ -260,6 +280,33 @@ public final class ActorsProperties {
          */
         boolean hasBatchSettings() {
             return this.batch.maxSize != null || this.batch.maxTime != null || this.batch.onFailure != null;
+        }
+
+        /**
+         * Tells whether a keyed actor's setting is given.
+         *
+         * @return whether {@code passivate-after} or {@code max-active} is set
+         */
+        boolean hasKeyedSettings() {
+            return this.passivateAfter != null || this.maxActive != null;
+        }
+
+        /**
+         * Returns the idle time before a keyed actor's instance is passivated.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getPassivateAfter() {
+            return this.passivateAfter;
+        }
+
+        /**
+         * Returns the most live instances of a keyed actor.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Integer getMaxActive() {
+            return this.maxActive;
         }
 
         /**

@@ -48,4 +48,14 @@ public @interface ActorWorker {
      */
     @AliasFor(annotation = Component.class)
     String value() default "";
+
+    /**
+     * Whether this is a keyed actor: one instance per entity key (a cart, an order), made by Spring at the key's
+     * first message with the key in its {@link dev.actors.ActorKey @ActorKey} constructor parameter, and passivated
+     * when idle ({@code passivate-after}) or when more than {@code max-active} keys are live. The application then
+     * injects a {@link dev.actors.KeyedActorHandle KeyedActorHandle&lt;M, R&gt;} instead of an {@code ActorHandle}.
+     *
+     * @return whether the actor is keyed
+     */
+    boolean keyed() default false;
 }

@@ -140,7 +140,7 @@ class ActorsPropertiesTests {
             .collect(Collectors.toMap((property) -> property.get("name").toString().substring(16),
                     (property) -> property.get("defaultValue")));
         ActorSettings runtime = ActorSettings.defaults();
-        assertThat(defaults).hasSize(13);
+        assertThat(defaults).hasSize(15);
         Function<String, Duration> duration = (key) -> DurationStyle.detectAndParse(defaults.get(key).toString());
         assertThat(defaults.get("mailbox-capacity")).isEqualTo(runtime.mailboxCapacity());
         assertThat(OverflowPolicy.valueOf(defaults.get("overflow").toString().toUpperCase()))
@@ -158,6 +158,8 @@ class ActorsPropertiesTests {
         assertThat(duration.apply("batch.max-time")).isEqualTo(runtime.batchMaxTime());
         assertThat(BatchFailurePolicy.valueOf(defaults.get("batch.on-failure").toString().toUpperCase().replace('-', '_')))
             .isEqualTo(runtime.batchOnFailure());
+        assertThat(duration.apply("passivate-after")).isEqualTo(runtime.passivateAfter());
+        assertThat(defaults.get("max-active")).isEqualTo(runtime.maxActive());
     }
 
     @Test
@@ -170,7 +172,8 @@ class ActorsPropertiesTests {
                     "actors.defaults.restart.within", "actors.defaults.shutdown-timeout", "actors.defaults.spin-before-idle",
                     "actors.defaults.throughput",
                     "actors.defaults.batch.max-size", "actors.defaults.batch.max-time",
-                    "actors.defaults.batch.on-failure");
+                    "actors.defaults.batch.on-failure", "actors.defaults.passivate-after",
+                    "actors.defaults.max-active");
         assertThat(properties).allSatisfy((property) -> assertThat(property.get("description")).as(
                 property.get("name").toString()).isNotNull());
     }

@@ -15,14 +15,21 @@ import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorStats;
 import dev.actors.ActorSystem;
+import dev.actors.KeyedActorRef;
 
 /**
  * {@link Endpoint @Endpoint} exposing the actors of an {@link ActorSystem}: their state, mailbox, settings that shape
- * their behaviour under load, and counts. Durations are ISO-8601 strings and enum values lower-case, as they are
+ * their behaviour under load, and counts; for a keyed actor, its keys taken together and the keys with the deepest
+ * mailboxes, and one key at {@code /actuator/actors/{name}/keys/{key}}. Durations are ISO-8601 strings and enum values lower-case, as they are
  * written in configuration.
  */
 @Endpoint(id = "actors")
 public class ActorsEndpoint {
+
+    /** How many of a keyed actor's keys are shown, deepest mailboxes first. */
+    static final int DEEPEST_KEYS = 10;
+
+    private static final String KEYS_SEGMENT = "keys";
 
     private final ActorSystem actorSystem;
 
@@ -42,18 +49,41 @@ public class ActorsEndpoint {
      */
     @ReadOperation
     public ActorsDescriptor actors() {
-        return new ActorsDescriptor(this.actorSystem.actors().stream().map(ActorDescriptor::of).toList());
+        return new ActorsDescriptor(this.actorSystem.actors().stream().map(ActorDescriptor::of).toList(),
+                this.actorSystem.keyedActors().stream().map(KeyedActorDescriptor::of).toList());
     }
 
     /**
-     * Describes one actor.
+     * Describes one actor, keyed or not.
      *
      * @param name the actor's name
-     * @return the actor, or {@code null} (a 404 over HTTP) when there is none of that name
+     * @return the actor (an {@link ActorDescriptor} or a {@link KeyedActorDescriptor}), or {@code null} (a 404 over
+     *     HTTP) when there is none of that name
      */
     @ReadOperation
-    public @Nullable ActorDescriptor actor(@Selector String name) {
-        return this.actorSystem.find(name).map(ActorDescriptor::of).orElse(null);
+    public @Nullable OperationResponseBody actor(@Selector String name) {
+        OperationResponseBody actor = this.actorSystem.find(name).map(ActorDescriptor::of).orElse(null);
+        return (actor != null) ? actor : this.actorSystem.findKeyed(name).map(KeyedActorDescriptor::of).orElse(null);
+    }
+
+    /**
+     * Describes one key of a keyed actor: {@code GET /actuator/actors/{name}/keys/{key}}.
+     *
+     * @param name the keyed actor's name
+     * @param keys the literal path segment {@code keys}
+     * @param key the key
+     * @return the key's live instance, or {@code null} (a 404 over HTTP) when the actor or a live instance of the
+     *     key does not exist
+     */
+    @ReadOperation
+    public @Nullable KeyDescriptor key(@Selector String name, @Selector String keys, @Selector String key) {
+        if (!KEYS_SEGMENT.equals(keys)) {
+            return null;
+        }
+        return this.actorSystem.findKeyed(name)
+            .flatMap((actor) -> actor.stats(key))
+            .map((stats) -> KeyDescriptor.of(key, stats))
+            .orElse(null);
     }
 
     static String lowerCase(Enum<?> value) {
@@ -68,8 +98,69 @@ public class ActorsEndpoint {
      * Every actor of the application.
      *
      * @param actors the actors, in creation order
+     * @param keyedActors the keyed actors, in creation order
      */
-    public record ActorsDescriptor(List<ActorDescriptor> actors) implements OperationResponseBody {
+    public record ActorsDescriptor(List<ActorDescriptor> actors, List<KeyedActorDescriptor> keyedActors)
+            implements OperationResponseBody {
+    }
+
+    /**
+     * One keyed actor: its keys taken together, and the keys with the deepest mailboxes.
+     *
+     * @param name its name
+     * @param kind {@code actor} or {@code batch}
+     * @param state {@code running}; {@code failed} while its factory threw at the last activations in a row (its kind
+     *     cannot serve); {@code stopping} or {@code stopped}
+     * @param activeCount keys with a live instance
+     * @param passivateAfter how long a key stays idle before it is passivated, ISO-8601
+     * @param maxActive the most live instances
+     * @param mailboxSize messages waiting now, over every live key
+     * @param mailboxCapacity each key's mailbox bound
+     * @param overflow what a send to a full mailbox does: {@code reject} or {@code block}
+     * @param callTimeout the default timeout of a call, ISO-8601
+     * @param onFailure what a failure of the handler does to the key's instance
+     * @param counts what happened to its messages so far, over every key
+     * @param lastError the last failure of a handler or factory, or {@code null}
+     * @param deepestKeys at most {@value #DEEPEST_KEYS} live keys, deepest mailbox first
+     */
+    public record KeyedActorDescriptor(String name, String kind, String state, int activeCount, String passivateAfter,
+            int maxActive, int mailboxSize, int mailboxCapacity, String overflow, String callTimeout,
+            String onFailure, CountsDescriptor counts, @Nullable String lastError, List<KeyDescriptor> deepestKeys)
+            implements OperationResponseBody {
+
+        static KeyedActorDescriptor of(KeyedActorRef<?, ?> actor) {
+            ActorStats stats = actor.stats();
+            ActorSettings settings = actor.settings();
+            List<KeyDescriptor> deepest = actor.deepestMailboxes(DEEPEST_KEYS)
+                .entrySet()
+                .stream()
+                .map((entry) -> KeyDescriptor.of(entry.getKey(), entry.getValue()))
+                .toList();
+            return new KeyedActorDescriptor(stats.name(), lowerCase(stats.kind()), lowerCase(stats.state()),
+                    actor.activeCount(), settings.passivateAfter().toString(), settings.maxActive(),
+                    stats.mailboxSize(), stats.mailboxCapacity(), lowerCase(settings.overflow()),
+                    settings.callTimeout().toString(), lowerCase(settings.onFailure()), CountsDescriptor.of(stats),
+                    describe(stats.lastError()), deepest);
+        }
+    }
+
+    /**
+     * One live key of a keyed actor.
+     *
+     * @param key the key
+     * @param state its instance's life-cycle state, lower-case
+     * @param mailboxSize messages waiting now
+     * @param mailboxCapacity the mailbox bound
+     * @param counts what happened to the messages of this instance so far
+     * @param lastError the last failure of its handler, or {@code null}
+     */
+    public record KeyDescriptor(String key, String state, int mailboxSize, int mailboxCapacity,
+            CountsDescriptor counts, @Nullable String lastError) implements OperationResponseBody {
+
+        static KeyDescriptor of(String key, ActorStats stats) {
+            return new KeyDescriptor(key, lowerCase(stats.state()), stats.mailboxSize(), stats.mailboxCapacity(),
+                    CountsDescriptor.of(stats), describe(stats.lastError()));
+        }
     }
 
     /**
@@ -101,9 +192,7 @@ public class ActorsEndpoint {
             return new ActorDescriptor(stats.name(), lowerCase(stats.kind()), lowerCase(stats.state()),
                     stats.mailboxSize(), stats.mailboxCapacity(), lowerCase(settings.overflow()),
                     settings.callTimeout().toString(), lowerCase(settings.onFailure()),
-                    new CountsDescriptor(stats.handled(), stats.failed(), stats.rejected(), stats.expired(),
-                            stats.restarts()),
-                    describe(stats.lastError()), batch);
+                    CountsDescriptor.of(stats), describe(stats.lastError()), batch);
         }
     }
 
@@ -117,6 +206,11 @@ public class ActorsEndpoint {
      * @param restarts restarts by the failure policy
      */
     public record CountsDescriptor(long handled, long failed, long rejected, long expired, long restarts) {
+
+        static CountsDescriptor of(ActorStats stats) {
+            return new CountsDescriptor(stats.handled(), stats.failed(), stats.rejected(), stats.expired(),
+                    stats.restarts());
+        }
     }
 
     /**

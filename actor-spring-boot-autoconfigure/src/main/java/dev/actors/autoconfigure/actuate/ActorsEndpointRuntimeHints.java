@@ -18,6 +18,7 @@ class ActorsEndpointRuntimeHints implements RuntimeHintsRegistrar {
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         this.bindingRegistrar.registerReflectionHints(hints.reflection(), ActorsEndpoint.ActorsDescriptor.class,
                 ActorsEndpoint.ActorDescriptor.class, ActorsEndpoint.CountsDescriptor.class,
-                ActorsEndpoint.BatchDescriptor.class);
+                ActorsEndpoint.BatchDescriptor.class, ActorsEndpoint.KeyedActorDescriptor.class,
+                ActorsEndpoint.KeyDescriptor.class);
     }
 }

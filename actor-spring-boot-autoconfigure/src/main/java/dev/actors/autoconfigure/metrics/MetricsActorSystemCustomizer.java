@@ -22,6 +22,7 @@ final class MetricsActorSystemCustomizer implements ActorSystemCustomizer, Order
     @Override
     public void customize(ActorSystem.Builder builder) {
         builder.listenerFactory((actor) -> new MicrometerActorListener(this.meterRegistry, actor));
+        builder.keyedListenerFactory((actor) -> new MicrometerActorListener(this.meterRegistry, actor));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -19,6 +20,9 @@ import dev.actors.BatchFailurePolicy;
 import dev.actors.spi.ActorListener;
 import dev.actors.ActorRef;
 import dev.actors.spi.FlushOutcome;
+import dev.actors.ActorSettings;
+import dev.actors.KeyedActorRef;
+import dev.actors.spi.PassivationReason;
 import dev.actors.spi.FlushTrigger;
 import dev.actors.spi.RejectReason;
 
@@ -31,7 +35,8 @@ import dev.actors.spi.RejectReason;
  * actors only, {@code actor.batch.flush} and {@code actor.batch.size} for batch actors only, and
  * {@code actor.batch.retries} (with the flush outcome {@code bisected}) for batch actors that bisect failed batches
  * ({@code batch.on-failure: bisect}). A dashboard therefore
- * shows no flat-zero series that could be mistaken for an idle actor.
+ * shows no flat-zero series that could be mistaken for an idle actor; the {@code actor.keyed.*} meters exist for keyed
+ * actors only.
  */
 public final class MicrometerActorListener implements ActorListener {
 
@@ -60,6 +65,14 @@ public final class MicrometerActorListener implements ActorListener {
     static final String RESTARTS_LIMIT = "actor.restarts.limit";
 
     static final String STATE = "actor.state";
+
+    static final String CLOSE_FAILURES = "actor.close.failures";
+
+    static final String KEYED_ACTIVE = "actor.keyed.active";
+
+    static final String KEYED_ACTIVATIONS = "actor.keyed.activations";
+
+    static final String KEYED_PASSIVATIONS = "actor.keyed.passivations";
 
     private static final String MESSAGES = "messages";
 
@@ -90,6 +103,12 @@ public final class MicrometerActorListener implements ActorListener {
 
     private final Counter batchRetries;
 
+    private final Counter closeFailures;
+
+    private final Counter activations;
+
+    private final Map<PassivationReason, Counter> passivations;
+
     /**
      * Registers the meters of one actor.
      *
@@ -97,14 +116,38 @@ public final class MicrometerActorListener implements ActorListener {
      * @param actor the actor they describe
      */
     public MicrometerActorListener(MeterRegistry registry, ActorRef<?, ?> actor) {
-        Tags tags = Tags.of("actor", actor.name());
         // One record per scrape is the price of reading the size through the public API; sends pay nothing.
-        Gauge.builder(MAILBOX_SIZE, actor, (ref) -> ref.stats().mailboxSize())
+        this(registry, actor.name(), actor.kind(), actor.settings(), actor::state, () -> actor.stats().mailboxSize(),
+                null);
+    }
+
+    /**
+     * Registers the meters of one keyed actor: the same meters as a plain actor's, adding up over its keys (the
+     * mailbox size is the sum over the live keys, the capacity each key's, the recent restarts those of every key),
+     * and the keyed meters. No meter has a tag per key: keys are unbounded.
+     *
+     * @param registry where to register them
+     * @param actor the keyed actor they describe
+     */
+    public MicrometerActorListener(MeterRegistry registry, KeyedActorRef<?, ?> actor) {
+        // The size walks the live keys once per scrape: bounded by max-active, and sends pay nothing.
+        this(registry, actor.name(), actor.kind(), actor.settings(), actor::state, () -> actor.stats().mailboxSize(),
+                actor);
+        Gauge.builder(KEYED_ACTIVE, actor, KeyedActorRef::activeCount)
+            .tags(Tags.of("actor", actor.name()))
+            .description("Live instances of the keyed actor (keys not passivated)")
+            .register(registry);
+    }
+
+    private MicrometerActorListener(MeterRegistry registry, String name, ActorKind kind, ActorSettings settings,
+            Supplier<ActorState> currentState, Supplier<Number> mailboxSize, KeyedActorRef<?, ?> keyed) {
+        Tags tags = Tags.of("actor", name);
+        Gauge.builder(MAILBOX_SIZE, mailboxSize)
             .tags(tags)
             .description("Messages waiting in the actor's mailbox")
             .baseUnit(MESSAGES)
             .register(registry);
-        int capacity = actor.settings().mailboxCapacity();
+        int capacity = settings.mailboxCapacity();
         Gauge.builder(MAILBOX_CAPACITY, () -> capacity)
             .tags(tags)
             .description("The bound of the actor's mailbox")
@@ -125,28 +168,50 @@ public final class MicrometerActorListener implements ActorListener {
             .tags(tags)
             .description("Restarts of the actor by its failure policy")
             .register(registry);
-        this.recentRestarts = new RecentRestarts(actor.settings().restartWithin().toNanos());
+        this.recentRestarts = new RecentRestarts(settings.restartWithin().toNanos());
         Gauge.builder(RESTARTS_RECENT, this.recentRestarts, RecentRestarts::count)
             .tags(tags)
             .description("Restarts within the last restart.within: the count that restart.max-restarts limits")
             .register(registry);
-        int maxRestarts = actor.settings().maxRestarts();
+        int maxRestarts = settings.maxRestarts();
         Gauge.builder(RESTARTS_LIMIT, () -> maxRestarts)
             .tags(tags)
             .description("Most restarts within restart.within (restart.max-restarts); one more stops the actor")
             .register(registry);
         for (ActorState state : ActorState.values()) {
             // One series per state, 1 for the current one: a dashboard or alert selects a state by its tag.
-            Gauge.builder(STATE, actor, (ref) -> (ref.state() == state) ? 1 : 0)
+            Gauge.builder(STATE, () -> (currentState.get() == state) ? 1 : 0)
                 .tags(tags)
                 .tag("state", state.name().toLowerCase(Locale.ROOT))
                 .description("1 for the actor's current life-cycle state, 0 for the others")
                 .register(registry);
         }
-        if (actor.kind() == ActorKind.BATCH) {
+        this.closeFailures = Counter.builder(CLOSE_FAILURES)
+            .tags(tags)
+            .description("Instances whose close() threw when they ended")
+            .register(registry);
+        if (keyed != null) {
+            this.activations = Counter.builder(KEYED_ACTIVATIONS)
+                .tags(tags)
+                .description("Instances made for a key at its first message since it was last passivated")
+                .register(registry);
+            this.passivations = new EnumMap<>(PassivationReason.class);
+            for (PassivationReason reason : PassivationReason.values()) {
+                this.passivations.put(reason, Counter.builder(KEYED_PASSIVATIONS)
+                    .tags(tags)
+                    .tag("reason", reason.tagValue())
+                    .description("Instances of a key closed and dropped: idle, over max-active, or failed")
+                    .register(registry));
+            }
+        }
+        else {
+            this.activations = null;
+            this.passivations = null;
+        }
+        if (kind == ActorKind.BATCH) {
             this.processSuccess = null;
             this.processFailure = null;
-            boolean bisect = actor.settings().batchOnFailure() == BatchFailurePolicy.BISECT;
+            boolean bisect = settings.batchOnFailure() == BatchFailurePolicy.BISECT;
             this.flushTimers = new EnumMap<>(FlushOutcome.class);
             for (FlushOutcome outcome : FlushOutcome.values()) {
                 if (bisect || outcome != FlushOutcome.BISECTED) {
@@ -246,6 +311,25 @@ public final class MicrometerActorListener implements ActorListener {
     public void restarted(Throwable cause) {
         this.restarts.increment();
         this.recentRestarts.add(System.nanoTime());
+    }
+
+    @Override
+    public void closeFailed(Throwable failure) {
+        this.closeFailures.increment();
+    }
+
+    @Override
+    public void keyActivated() {
+        if (this.activations != null) {
+            this.activations.increment();
+        }
+    }
+
+    @Override
+    public void keyPassivated(PassivationReason reason) {
+        if (this.passivations != null) {
+            this.passivations.get(reason).increment();
+        }
     }
 
     /**

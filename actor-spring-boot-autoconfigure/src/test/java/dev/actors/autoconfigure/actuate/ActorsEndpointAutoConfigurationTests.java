@@ -72,7 +72,7 @@ class ActorsEndpointAutoConfigurationTests {
             orders.call("one").get(10, TimeUnit.SECONDS);
             assertThat(orders.call("fail")).failsWithin(Duration.ofSeconds(10));
             await().atMost(Duration.ofSeconds(10)).until(() -> orders.stats().restarts() == 1);
-            ActorDescriptor descriptor = context.getBean(ActorsEndpoint.class).actor("orders");
+            ActorDescriptor descriptor = (ActorDescriptor) context.getBean(ActorsEndpoint.class).actor("orders");
             assertThat(descriptor.name()).isEqualTo("orders");
             assertThat(descriptor.kind()).isEqualTo("actor");
             assertThat(descriptor.state()).isEqualTo("running");
@@ -100,7 +100,7 @@ class ActorsEndpointAutoConfigurationTests {
             events.cast("b");
             // Handled is counted last, after the flush itself: waiting for it leaves nothing in flight.
             await().atMost(Duration.ofSeconds(10)).until(() -> events.stats().handled() == 2);
-            ActorDescriptor descriptor = context.getBean(ActorsEndpoint.class).actor("events");
+            ActorDescriptor descriptor = (ActorDescriptor) context.getBean(ActorsEndpoint.class).actor("events");
             assertThat(descriptor.kind()).isEqualTo("batch");
             assertThat(descriptor.counts().handled()).isEqualTo(2);
             assertThat(descriptor.lastError()).isNull();
@@ -133,7 +133,7 @@ class ActorsEndpointAutoConfigurationTests {
             .withPropertyValues("management.endpoints.web.exposure.include=actors",
                     "actors.workers.greeter.call-timeout=3s")
             .run((context) -> {
-                ActorDescriptor greeter = context.getBean(ActorsEndpoint.class).actor("greeter");
+                ActorDescriptor greeter = (ActorDescriptor) context.getBean(ActorsEndpoint.class).actor("greeter");
                 assertThat(greeter).isNotNull();
                 assertThat(greeter.callTimeout()).isEqualTo("PT3S");
             });

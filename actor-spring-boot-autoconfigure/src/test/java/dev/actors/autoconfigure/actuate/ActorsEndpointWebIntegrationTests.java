@@ -22,6 +22,7 @@ import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.ActorSystem;
 import dev.actors.FailurePolicy;
+import dev.actors.KeyedActorRef;
 import dev.actors.autoconfigure.ActorSystemCustomizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,6 +111,60 @@ class ActorsEndpointWebIntegrationTests {
     }
 
     @Test
+    void describesAKeyedActorWithItsDeepestKeysAndOneKey() throws Exception {
+        @SuppressWarnings("unchecked")
+        KeyedActorRef<String, String> carts = (KeyedActorRef<String, String>) this.actorSystem.findKeyed("carts")
+            .orElseThrow();
+        carts.forKey("c1").call("one").get(10, TimeUnit.SECONDS);
+        carts.forKey("c2").call("two").get(10, TimeUnit.SECONDS);
+        this.client.get()
+            .uri("/actuator/actors")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.keyedActors[0].name")
+            .isEqualTo("carts")
+            .jsonPath("$.keyedActors[0].activeCount")
+            .isEqualTo(2)
+            .jsonPath("$.keyedActors[0].maxActive")
+            .isEqualTo(500)
+            .jsonPath("$.keyedActors[0].passivateAfter")
+            .isEqualTo("PT2M")
+            .jsonPath("$.keyedActors[0].deepestKeys.length()")
+            .isEqualTo(2);
+        this.client.get()
+            .uri("/actuator/actors/carts")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.activeCount")
+            .isEqualTo(2);
+        this.client.get()
+            .uri("/actuator/actors/carts/keys/c1")
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody()
+            .jsonPath("$.key")
+            .isEqualTo("c1")
+            .jsonPath("$.state")
+            .isEqualTo("running")
+            .jsonPath("$.mailboxSize")
+            .isEqualTo(0)
+            .jsonPath("$.counts.handled")
+            .isEqualTo(1);
+    }
+
+    @Test
+    void answersNotFoundForAKeyWithoutALiveInstance() {
+        this.client.get().uri("/actuator/actors/carts/keys/never").exchange().expectStatus().isNotFound();
+        this.client.get().uri("/actuator/actors/nobody/keys/c1").exchange().expectStatus().isNotFound();
+        this.client.get().uri("/actuator/actors/carts/other/c1").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void answersNotFoundForAnUnknownActor() {
         this.client.get().uri("/actuator/actors/nobody").exchange().expectStatus().isNotFound();
     }
@@ -159,6 +214,7 @@ class ActorsEndpointWebIntegrationTests {
             system.spawnBatch("events",
                     ActorSettings.builder().batchMaxSize(20).batchMaxTime(Duration.ofMillis(100)).build(),
                     TestActors::batchEcho);
+            system.spawnKeyed("carts", ActorSettings.builder().maxActive(500).build(), (key) -> TestActors.echo());
             return system;
         }
     }

@@ -1,5 +1,7 @@
 package dev.actors.autoconfigure.metrics;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +37,7 @@ import dev.actors.spring.ActorWorker;
 import dev.actors.BatchActor;
 import dev.actors.BatchFailurePolicy;
 import dev.actors.FailurePolicy;
+import dev.actors.KeyedActorRef;
 import dev.actors.MailboxFullException;
 import dev.actors.autoconfigure.ActorSystemCustomizer;
 import dev.actors.autoconfigure.ActorsAutoConfiguration;
@@ -74,6 +77,55 @@ class ActorsMetricsAutoConfigurationTests {
             ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("echo", Echo::new);
             assertThat(actor.call("hi").get(10, TimeUnit.SECONDS)).isEqualTo("hi");
         });
+    }
+
+    @Test
+    void aKeyedActorsMetersAddUpOverItsKeysWithNoTagPerKey() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            KeyedActorRef<String, String> carts = context.getBean(ActorSystem.class)
+                .spawnKeyed("carts", ActorSettings.builder().mailboxCapacity(7).build(), (key) -> new Echo());
+            carts.forKey("a").call("x").get(10, TimeUnit.SECONDS);
+            carts.forKey("b").call("y").get(10, TimeUnit.SECONDS);
+            carts.forKey("b").call("z").get(10, TimeUnit.SECONDS);
+            carts.passivate("a").get(10, TimeUnit.SECONDS);
+            assertThat(registry.get("actor.keyed.active").tag("actor", "carts").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("actor.keyed.activations").tag("actor", "carts").counter().count()).isEqualTo(2);
+            assertThat(registry.get("actor.keyed.passivations").tag("actor", "carts").tag("reason", "idle").counter()
+                .count()).isEqualTo(1);
+            assertThat(registry.get("actor.keyed.passivations").tag("actor", "carts").counters()).hasSize(3);
+            assertThat(registry.get("actor.message.process").tag("actor", "carts").tag("outcome", "success").timer()
+                .count()).isEqualTo(3);
+            assertThat(registry.get("actor.mailbox.capacity").tag("actor", "carts").gauge().value()).isEqualTo(7);
+            assertThat(registry.get("actor.mailbox.size").tag("actor", "carts").gauge().value()).isZero();
+            assertThat(registry.getMeters()).allSatisfy((meter) -> assertThat(meter.getId().getTags())
+                .allSatisfy((tag) -> assertThat(tag.getKey()).isIn("actor", "reason", "outcome", "state")));
+        });
+    }
+
+    @Test
+    void aCloseThatThrowsIsCounted() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            PrintStream err = System.err;
+            System.setErr(new PrintStream(OutputStream.nullOutputStream()));   // an expected failure: no trace
+            try {
+                context.getBean(ActorSystem.class).spawn("leaky", () -> new BadClose()).stop().get(10,
+                        TimeUnit.SECONDS);
+            }
+            finally {
+                System.setErr(err);
+            }
+            assertThat(registry.get("actor.close.failures").tag("actor", "leaky").counter().count()).isEqualTo(1);
+        });
+    }
+
+    static class BadClose extends Echo implements AutoCloseable {
+
+        @Override
+        public void close() {
+            throw new IllegalStateException("close failed on purpose");
+        }
     }
 
     @Test

@@ -44,6 +44,10 @@ class InventoryActor implements Actor<InventoryCommand, InventoryReply> {
             available -= reserve.quantity();
             this.stock.put(sku, available);
         }
+        else if (command instanceof InventoryCommand.Release release) {
+            available += release.quantity();
+            this.stock.put(sku, available);
+        }
         return new InventoryReply(sku, available, Outcome.OK);
     }
 }

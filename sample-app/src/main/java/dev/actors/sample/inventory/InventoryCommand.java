@@ -16,6 +16,10 @@ public sealed interface InventoryCommand {
     record Reserve(String sku, int quantity) implements InventoryCommand {
     }
 
+    /** Gives back stock taken by a reservation that is undone. */
+    record Release(String sku, int quantity) implements InventoryCommand {
+    }
+
     /** Reads the stock. */
     record Get(String sku) implements InventoryCommand {
     }

@@ -1,0 +1,58 @@
+package dev.actors.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * An executor that holds what it is given until a gate opens, then hands it to the real executor. A keyed actor's
+ * next cell for a key runs on one while the key's previous cell is still finishing: the new cell takes messages at
+ * once, but its first run, and so its instance, waits until the old instance's {@code close()} returned.
+ *
+ * <p>A cell submits itself at most once at a time (its scheduled status guards that), so one held task is enough.
+ */
+final class GatedExecutor implements Executor {
+
+    private final Executor delegate;
+
+    private final Object lock = new Object();
+
+    private boolean open;
+
+    private Runnable held;
+
+    GatedExecutor(Executor delegate, CompletableFuture<?> gate) {
+        this.delegate = delegate;
+        gate.whenComplete((result, failure) -> open());
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        synchronized (this.lock) {
+            if (!this.open) {
+                this.held = task;
+                return;
+            }
+        }
+        this.delegate.execute(task);
+    }
+
+    private void open() {
+        Runnable task;
+        synchronized (this.lock) {
+            this.open = true;
+            task = this.held;
+            this.held = null;
+        }
+        if (task != null) {
+            try {
+                this.delegate.execute(task);
+            }
+            catch (RejectedExecutionException ex) {
+                // The executor is gone (a shutdown): run the cell here, which fails or finishes what it holds,
+                // rather than leave it scheduled for ever with its callers waiting.
+                task.run();
+            }
+        }
+    }
+}
