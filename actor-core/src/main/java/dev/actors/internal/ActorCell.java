@@ -70,12 +70,15 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     private static final VarHandle STOP;
 
+    private static final VarHandle HANDLING;
+
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATUS = lookup.findVarHandle(ActorCell.class, "status", int.class);
             STATE = lookup.findVarHandle(ActorCell.class, "state", ActorState.class);
             STOP = lookup.findVarHandle(ActorCell.class, "stop", StopSequence.class);
+            HANDLING = lookup.findVarHandle(ActorCell.class, "handling", Envelope.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -117,6 +120,15 @@ public abstract class ActorCell<M, R> implements Runnable {
     private volatile StopSequence stop;
 
     volatile Throwable lastError;
+
+    /**
+     * The message being handled, or whose async stage is in flight ({@link CallChain}); {@code null} between
+     * messages. Written plainly by the actor's thread: a call that must see it descends from that write.
+     */
+    Envelope handling;
+
+    /** The async handler's stage in flight, or {@code null}; read by the abort timer. */
+    volatile AsyncStage inFlight;
 
     /** Actor's thread only; created at the first restart. */
     private RestartIntensity restartIntensity;
@@ -237,6 +249,11 @@ public abstract class ActorCell<M, R> implements Runnable {
         }
     }
 
+    /** Hands the run back after an async stage settled: the cell is still scheduled, so submit it again. */
+    final void resume() {
+        submit();
+    }
+
     private void submit() {
         try {
             this.executor.execute(this);
@@ -261,6 +278,8 @@ public abstract class ActorCell<M, R> implements Runnable {
     /** One run of the actor, on its executor: not for anyone else to call. */
     @Override
     public final void run() {
+        boolean parked = false;
+        Object chain = CallChain.enter(this);
         try {
             if (this.state.isTerminal()) {
                 StopSequence.failQueuedLogged(this, null);
@@ -277,6 +296,11 @@ public abstract class ActorCell<M, R> implements Runnable {
                 boolean more;
                 do {
                     RunResult result = processMessages(budget);
+                    if (result == RunResult.AWAITING) {
+                        // Another thread may run the cell from now on: touch nothing more.
+                        parked = true;
+                        return;
+                    }
                     // Go on, keeping the cache warm, while nobody else waits for this thread and there is more
                     // to do: the budget ran out, or a caller just answered called again during a short spin.
                     more = !othersWaiting(this.executor) && (result == RunResult.BUDGET_SPENT
@@ -298,6 +322,10 @@ public abstract class ActorCell<M, R> implements Runnable {
             logger.error("Actor '{}': unexpected failure in the runtime", this.name, ex);
         }
         finally {
+            CallChain.exit(chain);
+            if (parked) {
+                return;
+            }
             this.status = IDLE;
             // After going idle: a message or a timer that came while this run was ending saw it still scheduled
             // and left the work to it, so look again.
@@ -384,7 +412,7 @@ public abstract class ActorCell<M, R> implements Runnable {
     static void succeeded(Envelope envelope, Object result) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.complete(result);
+            CallChain.complete(envelope, result, null);
         }
     }
 
@@ -396,7 +424,7 @@ public abstract class ActorCell<M, R> implements Runnable {
     static boolean failedWith(Envelope envelope, Throwable failure) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.completeExceptionally(failure);
+            CallChain.complete(envelope, null, failure);
             return false;
         }
         return true;
@@ -476,7 +504,7 @@ public abstract class ActorCell<M, R> implements Runnable {
                 break;
             }
         }
-        stop.armAbort(this.timers, this.settings.shutdownTimeout().toNanos(), this::scheduleRun);
+        stop.armAbort(this.timers, this.settings.shutdownTimeout().toNanos(), this::wakeForAbort);
         if (!STATUS.compareAndSet(this, UNSTARTED, SCHEDULED)) {
             scheduleRun();
         }
@@ -484,6 +512,38 @@ public abstract class ActorCell<M, R> implements Runnable {
             submit();   // never started: the run fails what is queued and ends the stop
         }
         return stop.terminated;
+    }
+
+    /**
+     * Wakes the actor to carry out an abort. An async stage in flight holds the run, so settle it: the run it hands
+     * back sees the abort and fails the stage's callers with the rest.
+     */
+    private void wakeForAbort() {
+        AsyncStage stage = this.inFlight;
+        if (stage == null || !stage.settle(null, null)) {
+            scheduleRun();
+        }
+    }
+
+    /**
+     * Gives up on the async stage in flight, if any, when the actor closes; on the actor's thread.
+     *
+     * @return whether there was one (its callers must then be failed)
+     */
+    final boolean abandonInFlight() {
+        AsyncStage stage = this.inFlight;
+        if (stage == null) {
+            return false;
+        }
+        stage.abandon();
+        this.inFlight = null;
+        this.handling = null;
+        return true;
+    }
+
+    /** Which message the actor is busy with, as another thread sees it. */
+    final Envelope handlingNow() {
+        return (Envelope) HANDLING.getOpaque(this);
     }
 
     public CompletableFuture<Void> whenTerminated() {

@@ -2,6 +2,7 @@ package dev.actors.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import dev.actors.ActorClosedException;
 import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
+import dev.actors.AsyncBatchActor;
 import dev.actors.BatchActor;
 import dev.actors.BatchResultSizeException;
 import dev.actors.spi.ContextPropagator;
@@ -25,6 +27,11 @@ import dev.actors.spi.FlushTrigger;
  * the cell arms a timer for {@code max-time} after the batch's first message was accepted and goes idle, holding no
  * thread; the timer, or the next message, wakes it. A stopping actor flushes its partial batch (trigger
  * {@code shutdown}). Only the actor's thread touches the batch, so it needs no lock.
+ *
+ * <p>An {@link AsyncBatchActor}'s flush is in flight until its stage completes: the run ends meanwhile
+ * ({@link AsyncStage}), so there is never a second flush in flight, and messages keep queueing in the mailbox; the
+ * run that applies the outcome goes on collecting, and the next batch takes what accumulated, up to
+ * {@code max-size} (group commit for async clients).
  */
 public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
@@ -36,7 +43,14 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private final ArrayList<Envelope> batch;
 
-    private final ActorInstance<BatchActor<M, R>> actor;
+    private final ActorInstance<Object> actor;
+
+    private final boolean async;
+
+    /** The flush whose stage is in flight: its live messages and its trigger. */
+    private List<Envelope> flushing;
+
+    private FlushTrigger flushingTrigger;
 
     private long batchDeadline;
 
@@ -61,11 +75,35 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
      */
     public BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<? extends BatchActor<M, R>> factory) {
+        this(name, settings, executor, timers, propagator, factory, false);
+    }
+
+    private BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
+            ContextPropagator propagator, Supplier<?> factory, boolean async) {
         super(name, settings, executor, timers, propagator);
         this.actor = new ActorInstance<>(name, factory);
+        this.async = async;
         this.maxSize = settings.batchMaxSize();
         this.maxTimeNanos = settings.batchMaxTime().toNanos();
         this.batch = new ArrayList<>(Math.min(this.maxSize, 1024));
+    }
+
+    /**
+     * Creates the cell of an {@link AsyncBatchActor} without its instance: {@link #start()} creates it.
+     *
+     * @param name the actor's name
+     * @param settings validated settings
+     * @param executor runs the handler
+     * @param timers runs timeouts and batch deadlines
+     * @param propagator carries the sender's context, or {@code null} (batches do not restore it)
+     * @param factory makes actor instances (at the start, and on every restart)
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the cell
+     */
+    public static <M, R> BatchActorCell<M, R> async(String name, ActorSettings settings, Executor executor,
+            Timers timers, ContextPropagator propagator, Supplier<? extends AsyncBatchActor<M, R>> factory) {
+        return new BatchActorCell<>(name, settings, executor, timers, propagator, factory, true);
     }
 
     @Override
@@ -86,6 +124,10 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     @Override
     RunResult processMessages(int budget) {
+        AsyncStage settled = this.inFlight;
+        if (settled != null && !finishStage(settled)) {
+            return RunResult.DRAINED;
+        }
         int handledMessages = 0;
         while (handledMessages < budget) {
             Envelope envelope = null;
@@ -112,7 +154,11 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 armTimer();
                 return RunResult.DRAINED;
             }
-            handledMessages += flush(trigger);
+            int flushed = flush(trigger);
+            if (flushed < 0) {
+                return RunResult.AWAITING;
+            }
+            handledMessages += flushed;
             if (isTerminal()) {
                 return RunResult.DRAINED;
             }
@@ -133,6 +179,11 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         }
     }
 
+    /**
+     * Hands the batch to the handler.
+     *
+     * @return how many messages it had, or {@code -1} when an async flush is in flight (the run must end)
+     */
     @SuppressWarnings("unchecked")
     private int flush(FlushTrigger trigger) {
         disarmTimer();
@@ -156,16 +207,55 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             messages.add((M) envelope.message);
             this.listener.messageStarted(start - envelope.acceptedAt);
         }
+        // A call from the handler is part of the batch's first message, for the call chain.
+        this.handling = live.get(0);
         List<R> results = null;
         Throwable failure = null;
         try {
-            results = this.actor.current.handleBatch(messages);
-            if (results != null && results.size() != size) {
-                failure = new BatchResultSizeException(this.name, size, results.size());
+            if (this.async) {
+                CompletionStage<List<R>> stage = ((AsyncBatchActor<M, R>) this.actor.current).handleBatch(messages);
+                AsyncStage waiter = AsyncStage.await(this, stage, start);
+                this.flushing = live;
+                this.flushingTrigger = trigger;
+                this.inFlight = waiter;
+                if (waiter.park()) {
+                    return -1;
+                }
+                return finishStage(waiter) ? size : 0;
             }
+            results = ((BatchActor<M, R>) this.actor.current).handleBatch(messages);
         }
         catch (Throwable ex) {
             failure = ex;
+        }
+        finishFlush(live, trigger, start, results, failure);
+        return size;
+    }
+
+    /**
+     * Applies a settled flush's outcome on the actor's thread, unless an aborted stop gave up on it (the stop then
+     * fails its callers with what is queued).
+     *
+     * @return whether the outcome was applied
+     */
+    @SuppressWarnings("unchecked")
+    private boolean finishStage(AsyncStage stage) {
+        if (isAbortRequested()) {
+            return false;
+        }
+        List<Envelope> live = this.flushing;
+        this.inFlight = null;
+        this.flushing = null;
+        finishFlush(live, this.flushingTrigger, stage.startedAt, (List<R>) stage.value(), stage.failure());
+        return true;
+    }
+
+    private void finishFlush(List<Envelope> live, FlushTrigger trigger, long start, List<R> results,
+            Throwable failure) {
+        this.handling = null;
+        int size = live.size();
+        if (failure == null && results != null && results.size() != size) {
+            failure = new BatchResultSizeException(this.name, size, results.size());
         }
         this.flushes++;
         this.lastFlushSize = size;
@@ -190,12 +280,11 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             }
             onFailure(failure);
         }
-        return size;
     }
 
     @Override
     boolean hasPending() {
-        return !this.batch.isEmpty();
+        return !this.batch.isEmpty() || this.inFlight != null;
     }
 
     @Override
@@ -205,6 +294,12 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     @Override
     void failPending(ActorClosedException reason) {
+        if (abandonInFlight()) {
+            for (Envelope envelope : this.flushing) {
+                failClosed(envelope, reason);
+            }
+            this.flushing = null;
+        }
         disarmTimer();
         for (Envelope envelope : this.batch) {
             failClosed(envelope, reason);

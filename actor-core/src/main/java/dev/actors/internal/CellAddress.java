@@ -22,6 +22,8 @@ import dev.actors.spi.RejectReason;
  * so either the stop sees the slot and waits for the message, or the sender sees the stop and gives the slot back.
  * Never an accepted message that a finished stop leaves behind.</li>
  * <li>A {@code call} refused returns an already failed future; a {@code cast} refused throws.</li>
+ * <li>A {@code call} made while handling a message carries that message as its parent and fails at once with
+ * {@code ActorCallCycleException} when it would wait for itself ({@link CallChain}); a {@code cast} skips that.</li>
  * <li>Nothing here blocks or allocates beyond the one {@link Envelope}, except a blocked sender's wait.</li>
  * </ul>
  */
@@ -57,19 +59,28 @@ abstract class CellAddress<M, R> {
         if (refused != null) {
             throw refused;
         }
-        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? System.nanoTime() : 0, 0, capture()));
+        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? System.nanoTime() : 0, 0, capture(),
+                null));
     }
 
     @SuppressWarnings("unchecked")
     private CompletableFuture<R> send(M message, long timeoutNanos) {
         ActorCell<M, R> cell = this.cell;
         requireMessage(message);
+        // Only calls carry the chain: a cast cannot wait for itself.
+        Envelope parent = CallChain.current();
+        if (parent != null) {
+            ActorException cycle = CallChain.cycle(cell, parent);
+            if (cycle != null) {
+                return CompletableFuture.failedFuture(cycle);
+            }
+        }
         ActorException refused = reserve();
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
         // A call always reads the clock: its deadline is counted from when it was accepted.
-        Envelope envelope = new Envelope(cell.name, message, System.nanoTime(), timeoutNanos, capture());
+        Envelope envelope = new Envelope(cell.name, message, System.nanoTime(), timeoutNanos, capture(), parent);
         if (timeoutNanos == cell.callTimeoutNanos) {
             cell.timers.watch(cell.callTimeoutLane, envelope);
         }
