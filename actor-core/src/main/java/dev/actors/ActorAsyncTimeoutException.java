@@ -11,6 +11,7 @@ public class ActorAsyncTimeoutException extends ActorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The async timeout that passed. */
     private final Duration timeout;
 
     /**

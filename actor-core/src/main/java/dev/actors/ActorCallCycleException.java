@@ -12,6 +12,7 @@ public class ActorCallCycleException extends ActorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The actors' names along the cycle, from the busy target to the target again. */
     private final List<String> chain;
 
     /**
