@@ -35,6 +35,9 @@ public final class ActorSettings {
     /** Default time a graceful stop waits for queued messages: 30 s. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Default longest wait for the stage an async handler returned: 30 seconds. */
+    public static final Duration DEFAULT_ASYNC_TIMEOUT = Duration.ofSeconds(30);
+
     /** Default maximum batch size: 100 messages. */
     public static final int DEFAULT_BATCH_MAX_SIZE = 100;
 
@@ -79,6 +82,8 @@ public final class ActorSettings {
 
     private final Duration shutdownTimeout;
 
+    private final Duration asyncTimeout;
+
     private final int batchMaxSize;
 
     private final Duration batchMaxTime;
@@ -104,6 +109,7 @@ public final class ActorSettings {
         this.maxRestarts = builder.maxRestarts;
         this.restartWithin = builder.restartWithin;
         this.shutdownTimeout = builder.shutdownTimeout;
+        this.asyncTimeout = builder.asyncTimeout;
         this.batchMaxSize = builder.batchMaxSize;
         this.batchMaxTime = builder.batchMaxTime;
         this.batchOnFailure = builder.batchOnFailure;
@@ -215,6 +221,18 @@ public final class ActorSettings {
     }
 
     /**
+     * The longest an {@link AsyncActor} or {@link AsyncBatchActor} keeps its actor waiting for the stage its handler
+     * returned ({@code async-timeout}, default 30 s). When it passes, the message (or batch) fails with
+     * {@link ActorAsyncTimeoutException}, the failure policy applies, and the actor goes on; the stage's late result
+     * is discarded. Other actors ignore it.
+     *
+     * @return the async timeout
+     */
+    public Duration asyncTimeout() {
+        return this.asyncTimeout;
+    }
+
+    /**
      * The most messages in one batch, for {@link BatchActor}s ({@code batch.max-size}, default 100).
      *
      * @return the batch size limit
@@ -306,7 +324,8 @@ public final class ActorSettings {
         return "ActorSettings{mailbox-capacity=" + this.mailboxCapacity + ", overflow=" + this.overflow
                 + ", offer-timeout=" + this.offerTimeout + ", call-timeout=" + this.callTimeout + ", on-failure="
                 + this.onFailure + ", restart.max-restarts=" + this.maxRestarts + ", restart.within="
-                + this.restartWithin + ", shutdown-timeout=" + this.shutdownTimeout + ", batch.max-size="
+                + this.restartWithin + ", shutdown-timeout=" + this.shutdownTimeout + ", async-timeout="
+                + this.asyncTimeout + ", batch.max-size="
                 + this.batchMaxSize + ", batch.max-time=" + this.batchMaxTime + ", batch.on-failure="
                 + this.batchOnFailure.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ", throughput="
                 + this.throughput + ", spin-before-idle=" + this.spinBeforeIdle + ", passivate-after="
@@ -334,6 +353,8 @@ public final class ActorSettings {
         private Duration restartWithin = DEFAULT_RESTART_WITHIN;
 
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+
+        private Duration asyncTimeout = DEFAULT_ASYNC_TIMEOUT;
 
         private int batchMaxSize = DEFAULT_BATCH_MAX_SIZE;
 
@@ -363,6 +384,7 @@ public final class ActorSettings {
             this.maxRestarts = settings.maxRestarts;
             this.restartWithin = settings.restartWithin;
             this.shutdownTimeout = settings.shutdownTimeout;
+            this.asyncTimeout = settings.asyncTimeout;
             this.batchMaxSize = settings.batchMaxSize;
             this.batchMaxTime = settings.batchMaxTime;
             this.batchOnFailure = settings.batchOnFailure;
@@ -464,6 +486,17 @@ public final class ActorSettings {
          */
         public Builder shutdownTimeout(Duration shutdownTimeout) {
             this.shutdownTimeout = notNegative("shutdown-timeout", shutdownTimeout);
+            return this;
+        }
+
+        /**
+         * Sets {@link ActorSettings#asyncTimeout()}.
+         *
+         * @param asyncTimeout the timeout, positive
+         * @return this builder
+         */
+        public Builder asyncTimeout(Duration asyncTimeout) {
+            this.asyncTimeout = positive("async-timeout", asyncTimeout);
             return this;
         }
 

@@ -208,6 +208,86 @@ public final class ActorSystem implements AutoCloseable {
     }
 
     /**
+     * Creates and starts an {@link AsyncActor}: it takes its next message only once the stage its handler returned
+     * has completed (or its {@link ActorSettings#asyncTimeout()} has passed).
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings (checked now)
+     * @param factory makes the actor instance now, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> spawnAsync(String name, ActorSettings settings,
+            Supplier<? extends AsyncActor<M, R>> factory) {
+        return register(name, settings, asyncCell(name, factory), true);
+    }
+
+    /**
+     * Declares an {@link AsyncActor}: as {@link #declare(String, ActorSettings, Supplier)}.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings (checked now)
+     * @param factory makes the actor instance at the start, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> declareAsync(String name, ActorSettings settings,
+            Supplier<? extends AsyncActor<M, R>> factory) {
+        return register(name, settings, asyncCell(name, factory), false);
+    }
+
+    private <M, R> Function<ActorSettings, ActorCell<M, R>> asyncCell(String name,
+            Supplier<? extends AsyncActor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return (resolved) -> PlainActorCell.async(name, resolved, executorFor(resolved), this.timers,
+                this.propagator, factory);
+    }
+
+    /**
+     * Creates and starts an {@link AsyncBatchActor}: it never has two flushes in flight, and the next batch takes
+     * what queued while the last one was in flight, up to the batch's max-size.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings, including the batch limits (checked now)
+     * @param factory makes the actor instance now, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> spawnAsyncBatch(String name, ActorSettings settings,
+            Supplier<? extends AsyncBatchActor<M, R>> factory) {
+        return register(name, settings, asyncBatchCell(name, factory), true);
+    }
+
+    /**
+     * Declares an {@link AsyncBatchActor}: as {@link #declare(String, ActorSettings, Supplier)}.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings its settings, including the batch limits (checked now)
+     * @param factory makes the actor instance at the start, and a fresh one on every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> ActorRef<M, R> declareAsyncBatch(String name, ActorSettings settings,
+            Supplier<? extends AsyncBatchActor<M, R>> factory) {
+        return register(name, settings, asyncBatchCell(name, factory), false);
+    }
+
+    private <M, R> Function<ActorSettings, ActorCell<M, R>> asyncBatchCell(String name,
+            Supplier<? extends AsyncBatchActor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return (resolved) -> BatchActorCell.async(name, resolved, executorFor(resolved), this.timers,
+                this.propagator, factory);
+    }
+
+    /**
      * Creates the instances of the actors declared so far, in declaration order, on the calling thread, and lets
      * them handle what was queued. A factory that throws stops the start there: its exception goes to the caller,
      * and the actors not yet started stay so (a stop fails what they queued).

@@ -85,6 +85,7 @@ public abstract class ActorCell<M, R> implements Runnable {
     private static final VarHandle STOP;
 
     private static final VarHandle RUNNER;
+    private static final VarHandle HANDLING;
 
     static {
         try {
@@ -93,6 +94,7 @@ public abstract class ActorCell<M, R> implements Runnable {
             STATE = lookup.findVarHandle(ActorCell.class, "state", ActorState.class);
             STOP = lookup.findVarHandle(ActorCell.class, "stop", StopSequence.class);
             RUNNER = lookup.findVarHandle(ActorCell.class, "runner", Thread.class);
+            HANDLING = lookup.findVarHandle(ActorCell.class, "handling", Envelope.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -137,6 +139,15 @@ public abstract class ActorCell<M, R> implements Runnable {
     private volatile StopSequence stop;
 
     volatile Throwable lastError;
+
+    /**
+     * The message being handled, or whose async stage is in flight ({@link CallChain}); {@code null} between
+     * messages. Written plainly by the actor's thread: a call that must see it descends from that write.
+     */
+    Envelope handling;
+
+    /** The async handler's stage in flight, or {@code null}; read by the abort timer. */
+    volatile AsyncStage inFlight;
 
     /** Actor's thread only; created at the first restart. */
     private RestartIntensity restartIntensity;
@@ -362,6 +373,11 @@ public abstract class ActorCell<M, R> implements Runnable {
         }
     }
 
+    /** Hands the run back after an async stage settled: the cell is still scheduled, so submit it again. */
+    final void resume() {
+        submit();
+    }
+
     private void submit() {
         try {
             this.executor.execute(this);
@@ -458,13 +474,25 @@ public abstract class ActorCell<M, R> implements Runnable {
         }
         this.runner = self;
         this.refusals = 0;
-        do {
-            runPass();
+        Object chain = CallChain.enter(this);
+        try {
+            do {
+                if (runPass()) {
+                    // Parked on an async stage: whoever settles it runs the cell from now on. Take this thread out
+                    // (unless that run already put its own in) and touch nothing more.
+                    RUNNER.compareAndSet(this, self, null);
+                    return;
+                }
+            }
+            while (goAgain(self));
         }
-        while (goAgain(self));
+        finally {
+            CallChain.exit(chain);
+        }
     }
 
-    private void runPass() {
+    /** One pass of the loop; returns {@code true} when it parked on an async stage, still scheduled. */
+    private boolean runPass() {
         try {
             if (this.state.isTerminal()) {
                 StopSequence.failQueuedLogged(this, null);
@@ -484,6 +512,9 @@ public abstract class ActorCell<M, R> implements Runnable {
                 boolean more;
                 do {
                     RunResult result = processMessages(budget);
+                    if (result == RunResult.AWAITING) {
+                        return true;
+                    }
                     // Go on, keeping the cache warm, while nobody else waits for this thread and there is more
                     // to do: the budget ran out, or a caller just answered called again during a short spin.
                     more = !othersWaiting(this.executor) && (result == RunResult.BUDGET_SPENT
@@ -504,6 +535,7 @@ public abstract class ActorCell<M, R> implements Runnable {
         catch (Throwable ex) {
             Supervision.logFailure(logger, true, "Actor '" + this.name + "': unexpected failure in the runtime", ex);
         }
+        return false;
     }
 
     /**
@@ -612,7 +644,7 @@ public abstract class ActorCell<M, R> implements Runnable {
     static void succeeded(Envelope envelope, Object result) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.complete(result);
+            CallChain.complete(envelope, result, null);
         }
     }
 
@@ -624,7 +656,7 @@ public abstract class ActorCell<M, R> implements Runnable {
     static boolean failedWith(Envelope envelope, Throwable failure) {
         envelope.message = null;
         if (envelope.isCall()) {
-            envelope.completeExceptionally(failure);
+            CallChain.complete(envelope, null, failure);
             return false;
         }
         return true;
@@ -725,7 +757,7 @@ public abstract class ActorCell<M, R> implements Runnable {
                 break;
             }
         }
-        stop.armAbort(this.timers, this.settings.shutdownTimeout().toNanos(), this::scheduleRun);
+        stop.armAbort(this.timers, this.settings.shutdownTimeout().toNanos(), this::wakeForAbort);
         if (!STATUS.compareAndSet(this, UNSTARTED, SCHEDULED)) {
             scheduleRun();
         }
@@ -733,6 +765,38 @@ public abstract class ActorCell<M, R> implements Runnable {
             submit();   // never started: the run fails what is queued and ends the stop
         }
         return stop.terminated;
+    }
+
+    /**
+     * Wakes the actor to carry out an abort. An async stage in flight holds the run, so settle it: the run it hands
+     * back sees the abort and fails the stage's callers with the rest.
+     */
+    private void wakeForAbort() {
+        AsyncStage stage = this.inFlight;
+        if (stage == null || !stage.settle(null, null)) {
+            scheduleRun();
+        }
+    }
+
+    /**
+     * Gives up on the async stage in flight, if any, when the actor closes; on the actor's thread.
+     *
+     * @return whether there was one (its callers must then be failed)
+     */
+    final boolean abandonInFlight() {
+        AsyncStage stage = this.inFlight;
+        if (stage == null) {
+            return false;
+        }
+        stage.abandon();
+        this.inFlight = null;
+        this.handling = null;
+        return true;
+    }
+
+    /** Which message the actor is busy with, as another thread sees it. */
+    final Envelope handlingNow() {
+        return (Envelope) HANDLING.getOpaque(this);
     }
 
     public CompletableFuture<Void> whenTerminated() {

@@ -3,6 +3,7 @@ package dev.actors.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.actors.ActorClosedException;
 import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
+import dev.actors.AsyncBatchActor;
 import dev.actors.BatchActor;
 import dev.actors.BatchFailurePolicy;
 import dev.actors.BatchResult;
@@ -49,7 +51,14 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private final ArrayList<Envelope> batch;
 
-    private final ActorInstance<BatchActor<M, R>> actor;
+    private final ActorInstance<Object> actor;
+
+    private final boolean async;
+
+    /** The flush whose stage is in flight: its live messages and its trigger. */
+    private List<Envelope> flushing;
+
+    private FlushTrigger flushingTrigger;
 
     private long batchDeadline;
 
@@ -80,12 +89,36 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
      */
     public BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<? extends BatchActor<M, R>> factory) {
+        this(name, settings, executor, timers, propagator, factory, false);
+    }
+
+    private BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
+            ContextPropagator propagator, Supplier<?> factory, boolean async) {
         super(name, settings, executor, timers, propagator);
         this.actor = new ActorInstance<>(name, factory);
+        this.async = async;
         this.maxSize = settings.batchMaxSize();
         this.maxTimeNanos = settings.batchMaxTime().toNanos();
         this.bisect = settings.batchOnFailure() == BatchFailurePolicy.BISECT;
         this.batch = new ArrayList<>(Math.min(this.maxSize, 1024));
+    }
+
+    /**
+     * Creates the cell of an {@link AsyncBatchActor} without its instance: {@link #start()} creates it.
+     *
+     * @param name the actor's name
+     * @param settings validated settings
+     * @param executor runs the handler
+     * @param timers runs timeouts and batch deadlines
+     * @param propagator carries the sender's context, or {@code null} (batches do not restore it)
+     * @param factory makes actor instances (at the start, and on every restart)
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the cell
+     */
+    public static <M, R> BatchActorCell<M, R> async(String name, ActorSettings settings, Executor executor,
+            Timers timers, ContextPropagator propagator, Supplier<? extends AsyncBatchActor<M, R>> factory) {
+        return new BatchActorCell<>(name, settings, executor, timers, propagator, factory, true);
     }
 
     @Override
@@ -106,6 +139,10 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     @Override
     RunResult processMessages(int budget) {
+        AsyncStage settled = this.inFlight;
+        if (settled != null && !finishStage(settled)) {
+            return RunResult.DRAINED;
+        }
         int handledMessages = 0;
         boolean lastWasCall = false;
         while (handledMessages < budget) {
@@ -140,7 +177,11 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
                 return RunResult.DRAINED;
             }
             lastWasCall = this.batch.get(this.batch.size() - 1).isCall();
-            handledMessages += flush(trigger);
+            int flushed = flush(trigger);
+            if (flushed < 0) {
+                return RunResult.AWAITING;
+            }
+            handledMessages += flushed;
             if (isTerminal()) {
                 return RunResult.DRAINED;
             }
@@ -185,6 +226,11 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             }
         }
         this.lastFlushSize = size;
+        if (this.async) {
+            return flushAsync(live, trigger);
+        }
+        // A call from the handler is part of the batch's first message, for the call chain.
+        this.handling = live.get(0);
         Throwable failure = null;
         if (attempt(live, trigger, this.bisect) == FlushOutcome.BISECTED) {
             failure = bisect(live, trigger);
@@ -193,10 +239,92 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             failure = this.attemptFailure;
         }
         this.attemptFailure = null;
+        this.handling = null;
         if (failure != null) {
             onFailure(failure);
         }
         return size;
+    }
+
+    /**
+     * Hands the batch to an {@link AsyncBatchActor}: the flush is in flight until its stage settles. Failures fail
+     * the whole batch ({@code batch.on-failure: bisect} applies to synchronous handlers only); a
+     * {@link BatchResult} fails only the messages it names, as for a synchronous handler.
+     *
+     * @return how many messages it had, or {@code -1} when the flush is in flight (the run must end)
+     */
+    @SuppressWarnings("unchecked")
+    private int flushAsync(List<Envelope> live, FlushTrigger trigger) {
+        int size = live.size();
+        List<M> messages = new ArrayList<>(size);
+        for (Envelope envelope : live) {
+            messages.add((M) envelope.message);
+        }
+        this.handling = live.get(0);
+        long start = this.clock.nanoTime();
+        try {
+            CompletionStage<List<R>> stage = ((AsyncBatchActor<M, R>) this.actor.current).handleBatch(messages);
+            AsyncStage waiter = AsyncStage.await(this, stage, start);
+            this.flushing = live;
+            this.flushingTrigger = trigger;
+            this.inFlight = waiter;
+            if (waiter.park()) {
+                return -1;
+            }
+            return finishStage(waiter) ? size : 0;
+        }
+        catch (Throwable ex) {
+            finishAsyncFlush(live, trigger, start, null, ex);
+            return size;
+        }
+    }
+
+    /**
+     * Applies a settled flush's outcome on the actor's thread, unless an aborted stop gave up on it (the stop then
+     * fails its callers with what is queued).
+     *
+     * @return whether the outcome was applied
+     */
+    @SuppressWarnings("unchecked")
+    private boolean finishStage(AsyncStage stage) {
+        if (isAbortRequested()) {
+            return false;
+        }
+        List<Envelope> live = this.flushing;
+        this.inFlight = null;
+        this.flushing = null;
+        finishAsyncFlush(live, this.flushingTrigger, stage.startedAt, (List<R>) stage.value(), stage.failure());
+        return true;
+    }
+
+    private void finishAsyncFlush(List<Envelope> live, FlushTrigger trigger, long start, List<R> returned,
+            Throwable failure) {
+        this.handling = null;
+        int size = live.size();
+        List<R> results = null;
+        if (failure == null) {
+            try {
+                // Copied while guarded, as for a synchronous handler: a view list may throw from get(i).
+                results = (returned == null || returned instanceof BatchResult<?>) ? returned
+                        : new ArrayList<>(returned);
+                if (results != null && results.size() != size) {
+                    failure = new BatchResultSizeException(this.name, size, results.size());
+                }
+            }
+            catch (Throwable ex) {
+                failure = ex;
+            }
+        }
+        this.flushes++;
+        FlushOutcome outcome = (failure == null) ? FlushOutcome.SUCCESS : FlushOutcome.FAILURE;
+        this.listener.batchFlushed(trigger, size, this.clock.nanoTime() - start, outcome);
+        if (failure == null) {
+            completeAll(live, results);
+        }
+        else {
+            failAll(live, failure);
+            onFailure(failure);
+        }
     }
 
     /**
@@ -245,7 +373,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         Throwable failure = null;
         long start = this.timed ? this.clock.nanoTime() : 0;
         try {
-            List<R> returned = this.actor.current.handleBatch(messages);
+            List<R> returned = ((BatchActor<M, R>) this.actor.current).handleBatch(messages);
             // Copied while guarded: a lazy or view list may throw from get(i), which must fail the batch, not
             // leave the callers after i unanswered. A BatchResult is the runtime's own list: kept as it is.
             results = (returned == null || returned instanceof BatchResult<?>) ? returned : new ArrayList<>(returned);
@@ -318,7 +446,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     @Override
     boolean hasPending() {
-        return !this.batch.isEmpty();
+        return !this.batch.isEmpty() || this.inFlight != null;
     }
 
     @Override
@@ -333,6 +461,12 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     @Override
     void failPending(ActorClosedException reason) {
+        if (abandonInFlight()) {
+            for (Envelope envelope : this.flushing) {
+                failClosed(envelope, reason);
+            }
+            this.flushing = null;
+        }
         disarmTimer();
         for (Envelope envelope : this.batch) {
             failClosed(envelope, reason);

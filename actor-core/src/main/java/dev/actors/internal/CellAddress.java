@@ -23,6 +23,8 @@ import dev.actors.spi.RejectReason;
  * Never an accepted message that a finished stop leaves behind.</li>
  * <li>A {@code call} refused returns an already failed future; a {@code cast} refused throws.</li>
  * <li>The sender's context is captured before the slot is taken, so a propagator that throws takes nothing.</li>
+ * <li>A {@code call} made while handling a message carries that message as its parent and fails at once with
+ * {@code ActorCallCycleException} when it would wait for itself ({@link CallChain}); a {@code cast} skips that.</li>
  * <li>Nothing here blocks or allocates beyond the one {@link Envelope}, except a blocked sender's wait.</li>
  * </ul>
  */
@@ -59,13 +61,22 @@ abstract class CellAddress<M, R> {
         if (refused != null) {
             throw refused;
         }
-        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? cell.clock.nanoTime() : 0, 0, context));
+        cell.enqueue(new Envelope(cell.name, message, cell.needsAcceptTime() ? cell.clock.nanoTime() : 0, 0, context,
+                null));
     }
 
     @SuppressWarnings("unchecked")
     private CompletableFuture<R> send(M message, long timeoutNanos) {
         ActorCell<M, R> cell = this.cell;
         requireMessage(message);
+        // Only calls carry the chain: a cast cannot wait for itself.
+        Envelope parent = CallChain.current();
+        if (parent != null) {
+            ActorException cycle = CallChain.cycle(cell, parent);
+            if (cycle != null) {
+                return CompletableFuture.failedFuture(cycle);
+            }
+        }
         Object context;
         try {
             context = capture();
@@ -78,7 +89,7 @@ abstract class CellAddress<M, R> {
             return CompletableFuture.failedFuture(refused);
         }
         // A call always reads the clock: its deadline is counted from when it was accepted.
-        Envelope envelope = new Envelope(cell.name, message, cell.clock.nanoTime(), timeoutNanos, context);
+        Envelope envelope = new Envelope(cell.name, message, cell.clock.nanoTime(), timeoutNanos, context, parent);
         if (timeoutNanos == cell.callTimeoutNanos) {
             cell.timers.watch(cell.callTimeoutLane, envelope);
         }

@@ -28,7 +28,8 @@ public final class Envelope extends CompletableFuture<Object> {
         }
     }
 
-    private final String actorName;
+    /** The actor this message is for. */
+    final String actorName;
 
     /** Nanos, on the actor's clock ({@link dev.actors.spi.ActorClock}), when the message was accepted. */
     final long acceptedAt;
@@ -42,14 +43,21 @@ public final class Envelope extends CompletableFuture<Object> {
     /** The sender's context, or {@code null}. */
     final Object context;
 
+    /**
+     * For a call made while handling a message, that message ({@link CallChain}); {@code null} for a cast or a call
+     * from outside any actor. Cleared once the reply is complete.
+     */
+    Envelope parent;
+
     @SuppressWarnings("unused") // accessed through NEXT
     private volatile Envelope next;
 
     @SuppressWarnings("unused") // accessed through TIMEOUT_NEXT
     private volatile Envelope timeoutNext;
 
-    Envelope(String actorName, Object message, long acceptedAt, long timeoutNanos, Object context) {
+    Envelope(String actorName, Object message, long acceptedAt, long timeoutNanos, Object context, Envelope parent) {
         this.actorName = actorName;
+        this.parent = parent;
         this.message = message;
         this.acceptedAt = acceptedAt;
         this.timeoutNanos = timeoutNanos;
@@ -58,7 +66,7 @@ public final class Envelope extends CompletableFuture<Object> {
 
     /** The mailbox's stub node. */
     Envelope() {
-        this(null, null, 0, 0, null);
+        this(null, null, 0, 0, null, null);
     }
 
     boolean isCall() {

@@ -16,5 +16,11 @@ enum RunResult {
      * The mailbox is drained right after answering a lone call: its caller may well call again at once, so a short
      * spin before going idle is likely to pay.
      */
-    DRAINED_AFTER_LONE_CALL
+    DRAINED_AFTER_LONE_CALL,
+
+    /**
+     * An async handler's stage is in flight: the run ends at once, keeping the actor scheduled, and whoever settles
+     * the stage submits the next run ({@link AsyncStage}). The ending run touches nothing more.
+     */
+    AWAITING
 }

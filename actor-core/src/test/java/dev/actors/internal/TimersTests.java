@@ -36,7 +36,7 @@ class TimersTests {
         int distinct = Timers.MAX_LANES * 3;
         for (int i = 0; i < distinct; i++) {
             long timeout = Duration.ofMillis(20).toNanos() + i * 1000L;
-            Envelope call = new Envelope("remaining", i, System.nanoTime(), timeout, null);
+            Envelope call = new Envelope("remaining", i, System.nanoTime(), timeout, null, null);
             this.timers.watch(timeout, call);
             calls.add(call);
         }
@@ -57,7 +57,7 @@ class TimersTests {
         List<Envelope> calls = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             long timeout = Duration.ofMinutes(1).toNanos() + i;
-            Envelope call = new Envelope("quick", i, System.nanoTime(), timeout, null);
+            Envelope call = new Envelope("quick", i, System.nanoTime(), timeout, null, null);
             this.timers.watch(timeout, call);
             calls.add(call);
         }
@@ -74,7 +74,7 @@ class TimersTests {
         CountDownLatch callbackEntered = new CountDownLatch(1);
         CountDownLatch releaseCallback = new CountDownLatch(1);
         long timeout = Duration.ofMillis(1).toNanos();
-        Envelope slow = new Envelope("slow-callback", "a", System.nanoTime(), timeout, null);
+        Envelope slow = new Envelope("slow-callback", "a", System.nanoTime(), timeout, null, null);
         slow.whenComplete((result, failure) -> {
             callbackEntered.countDown();
             awaitLatch(releaseCallback);   // a caller's blocking, non-async continuation
@@ -82,7 +82,7 @@ class TimersTests {
         this.timers.watch(this.timers.lane(timeout), slow);
         try {
             awaitLatch(callbackEntered);
-            Envelope other = new Envelope("other", "b", System.nanoTime(), timeout, null);
+            Envelope other = new Envelope("other", "b", System.nanoTime(), timeout, null, null);
             this.timers.watch(this.timers.lane(timeout), other);
             // While the first caller's callback still blocks, the second call times out all the same.
             assertThatThrownBy(() -> other.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ActorCallTimeoutException.class);
@@ -101,7 +101,7 @@ class TimersTests {
         Timers refused = new Timers("timers-refused", refusing);
         try {
             long timeout = Duration.ofMillis(1).toNanos();
-            Envelope call = new Envelope("refused", "a", System.nanoTime(), timeout, null);
+            Envelope call = new Envelope("refused", "a", System.nanoTime(), timeout, null, null);
             refused.watch(refused.lane(timeout), call);
             assertThatThrownBy(() -> call.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(ActorCallTimeoutException.class);
         }

@@ -69,6 +69,17 @@ final class ActorSettingsResolver {
     }
 
     /**
+     * Tells whether {@code actors.workers.<name>.async-timeout} is set.
+     *
+     * @param actorName the actor's name
+     * @return whether the actor has async settings of its own
+     */
+    boolean hasAsyncSettings(String actorName) {
+        ActorsProperties.Settings own = this.properties.getWorkers().get(actorName);
+        return own != null && own.hasAsyncSettings();
+    }
+
+    /**
      * Returns the settings an actor runs with.
      *
      * @param actorName the actor's name

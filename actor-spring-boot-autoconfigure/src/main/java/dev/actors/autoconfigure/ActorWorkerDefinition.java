@@ -9,13 +9,15 @@ import dev.actors.spring.ActorWorker;
  * @param actorName the actor's name
  * @param beanName the name of the (prototype) bean that makes its instances
  * @param actorClass the class
- * @param batch whether it is a {@link dev.actors.BatchActor}
+ * @param batch whether it handles batches: a {@link dev.actors.BatchActor} or an {@link dev.actors.AsyncBatchActor}
+ * @param async whether its handler returns a stage: an {@link dev.actors.AsyncActor} or an
+ *     {@link dev.actors.AsyncBatchActor}
  * @param keyed whether it is a keyed actor (one instance per key)
  * @param handleType {@code ActorHandle<M, R>}, or {@code KeyedActorHandle<M, R>} for a keyed actor, with the actor's
  *     message and reply types
  */
-record ActorWorkerDefinition(String actorName, String beanName, Class<?> actorClass, boolean batch, boolean keyed,
-        ResolvableType handleType) {
+record ActorWorkerDefinition(String actorName, String beanName, Class<?> actorClass, boolean batch, boolean async,
+        boolean keyed, ResolvableType handleType) {
 
     /**
      * Returns the message type.

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,8 @@ import dev.actors.Actor;
 import dev.actors.ActorHandle;
 import dev.actors.KeyedActorHandle;
 import dev.actors.spring.ActorWorker;
+import dev.actors.AsyncActor;
+import dev.actors.AsyncBatchActor;
 import dev.actors.BatchActor;
 
 /**
@@ -55,6 +58,10 @@ final class ActorWorkerRegistrar
     private static final String HANDLE_METHOD = "handle";
 
     private static final String KEYED_HANDLE_METHOD = "keyedHandle";
+
+    /** What an {@code @ActorWorker} class implements: exactly one of these. */
+    private static final List<Class<?>> ACTOR_CONTRACTS = List.of(Actor.class, BatchActor.class, AsyncActor.class,
+            AsyncBatchActor.class);
 
     private final boolean enabled;
 
@@ -125,8 +132,10 @@ final class ActorWorkerRegistrar
                 String actorName = (String) arguments.getIndexedArgumentValue(0, String.class).getValue();
                 String actorBeanName = (String) arguments.getIndexedArgumentValue(1, String.class).getValue();
                 Class<?> actorClass = beanFactory.getType(actorBeanName, false);
+                boolean asyncBatch = AsyncBatchActor.class.isAssignableFrom(actorClass);
                 workers.add(new ActorWorkerDefinition(actorName, actorBeanName, actorClass,
-                        BatchActor.class.isAssignableFrom(actorClass),
+                        asyncBatch || BatchActor.class.isAssignableFrom(actorClass),
+                        asyncBatch || AsyncActor.class.isAssignableFrom(actorClass),
                         MergedAnnotations.from(actorClass).get(ActorWorker.class).getValue("keyed", Boolean.class)
                             .orElse(false),
                         beanFactory.getMergedBeanDefinition(name).getResolvableType()));
@@ -179,11 +188,13 @@ final class ActorWorkerRegistrar
             BeanDefinition definition, MergedAnnotation<ActorWorker> annotation,
             Map<String, ActorWorkerDefinition> registered) {
         Class<?> actorClass = actorClass(definition);
-        boolean plain = Actor.class.isAssignableFrom(actorClass);
-        boolean batch = BatchActor.class.isAssignableFrom(actorClass);
-        if (plain == batch) {
-            throw notAnActor(actorClass, batch);
+        List<Class<?>> contracts = ACTOR_CONTRACTS.stream().filter((c) -> c.isAssignableFrom(actorClass)).toList();
+        if (contracts.size() != 1) {
+            throw notAnActor(actorClass, contracts);
         }
+        Class<?> contract = contracts.get(0);
+        boolean batch = contract == BatchActor.class || contract == AsyncBatchActor.class;
+        boolean async = contract == AsyncActor.class || contract == AsyncBatchActor.class;
         String value = annotation.getString("value");
         String actorName = value.isBlank() ? beanName : value;
         ActorWorkerDefinition existing = registered.get(actorName);
@@ -196,10 +207,15 @@ final class ActorWorkerRegistrar
         makeInert(definition);
         boolean keyed = annotation.getBoolean("keyed");
         KeyedInstances.check(actorClass, keyed);
-        ResolvableType actorType = ResolvableType.forClass(actorClass).as(batch ? BatchActor.class : Actor.class);
+        if (keyed && async) {
+            throw new ActorWorkerConfigurationException(actorClass.getName() + " is a keyed actor with an async "
+                    + "handler, which this version does not support yet.",
+                    "Make " + actorClass.getSimpleName() + " implement Actor or BatchActor, or drop keyed = true.");
+        }
+        ResolvableType actorType = ResolvableType.forClass(actorClass).as(contract);
         ResolvableType handleType = ResolvableType.forClassWithGenerics(
                 keyed ? KeyedActorHandle.class : ActorHandle.class, actorType.getGeneric(0), actorType.getGeneric(1));
-        ActorWorkerDefinition worker = new ActorWorkerDefinition(actorName, beanName, actorClass, batch, keyed,
+        ActorWorkerDefinition worker = new ActorWorkerDefinition(actorName, beanName, actorClass, batch, async, keyed,
                 handleType);
         registry.registerBeanDefinition(handleBeanName(actorName), handleDefinition(worker));
         return worker;
@@ -227,19 +243,21 @@ final class ActorWorkerRegistrar
         }
     }
 
-    private static ActorWorkerConfigurationException notAnActor(Class<?> actorClass, boolean both) {
-        if (both) {
+    private static ActorWorkerConfigurationException notAnActor(Class<?> actorClass, List<Class<?>> contracts) {
+        if (!contracts.isEmpty()) {
             return new ActorWorkerConfigurationException(
-                    actorClass.getName() + " is annotated with @ActorWorker and implements both "
-                            + Actor.class.getName() + " and " + BatchActor.class.getName() + ".",
+                    actorClass.getName() + " is annotated with @ActorWorker and implements more than one actor "
+                            + "interface: " + contracts.stream().map(Class::getName).collect(Collectors.joining(", "))
+                            + ".",
                     "Implement only one of them: Actor to handle one message at a time, BatchActor to handle "
-                            + "messages in batches.");
+                            + "messages in batches, AsyncActor or AsyncBatchActor to return a CompletionStage.");
         }
         return new ActorWorkerConfigurationException(
-                actorClass.getName() + " is annotated with @ActorWorker but implements neither "
-                        + Actor.class.getName() + " nor " + BatchActor.class.getName() + ".",
-                "Make " + actorClass.getSimpleName() + " implement Actor<M, R> (one message at a time) or "
-                        + "BatchActor<M, R> (messages in batches), or remove @ActorWorker from it.");
+                actorClass.getName() + " is annotated with @ActorWorker but implements none of "
+                        + ACTOR_CONTRACTS.stream().map(Class::getName).collect(Collectors.joining(", ")) + ".",
+                "Make " + actorClass.getSimpleName() + " implement Actor<M, R> (one message at a time), "
+                        + "BatchActor<M, R> (messages in batches), AsyncActor<M, R> or AsyncBatchActor<M, R> (the "
+                        + "same, returning a CompletionStage), or remove @ActorWorker from it.");
     }
 
     private static RootBeanDefinition handleDefinition(ActorWorkerDefinition worker) {

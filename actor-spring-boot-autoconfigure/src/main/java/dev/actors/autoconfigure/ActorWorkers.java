@@ -16,6 +16,8 @@ import dev.actors.ActorKind;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
+import dev.actors.AsyncActor;
+import dev.actors.AsyncBatchActor;
 import dev.actors.BatchActor;
 import dev.actors.KeyedActorHandle;
 import dev.actors.spi.KeyedActorHost;
@@ -57,16 +59,26 @@ final class ActorWorkers implements SmartInitializingSingleton {
         this.workers = byName;
         checkWorkerNames(settings.configuredWorkers(), byName.keySet());
         for (ActorWorkerDefinition worker : workers) {
+            String prefix = "actors.workers." + worker.actorName();
             if (!worker.batch() && settings.hasBatchSettings(worker.actorName())) {
-                String prefix = "actors.workers." + worker.actorName();
                 throw new ActorWorkerConfigurationException(
                         prefix + ".batch is set, but actor '" + worker.actorName() + "' ("
                                 + worker.actorClass().getName() + ") is not a BatchActor, so it has no batches.",
                         "Remove " + prefix + ".batch.*, or make " + worker.actorClass().getSimpleName()
-                                + " implement dev.actors.BatchActor instead of dev.actors.Actor.");
+                                + (worker.async() ? " implement dev.actors.AsyncBatchActor instead of "
+                                        + "dev.actors.AsyncActor." : " implement dev.actors.BatchActor instead of "
+                                        + "dev.actors.Actor."));
+            }
+            if (!worker.async() && settings.hasAsyncSettings(worker.actorName())) {
+                throw new ActorWorkerConfigurationException(
+                        prefix + ".async-timeout is set, but actor '" + worker.actorName() + "' ("
+                                + worker.actorClass().getName() + ") is not an AsyncActor or AsyncBatchActor, so it "
+                                + "has no stage to wait for.",
+                        "Remove " + prefix + ".async-timeout, or make " + worker.actorClass().getSimpleName()
+                                + " implement dev.actors.AsyncActor (or dev.actors.AsyncBatchActor) and return a "
+                                + "CompletionStage.");
             }
             if (!worker.keyed() && settings.hasKeyedSettings(worker.actorName())) {
-                String prefix = "actors.workers." + worker.actorName();
                 throw new ActorWorkerConfigurationException(
                         prefix + ".passivate-after or " + prefix + ".max-active is set, but actor '"
                                 + worker.actorName() + "' (" + worker.actorClass().getName()
@@ -118,11 +130,20 @@ final class ActorWorkers implements SmartInitializingSingleton {
     ActorHandle<?, ?> handle(String actorName, String actorBeanName) {
         ActorWorkerDefinition worker = this.workers.get(actorName);
         ActorSettings settings = this.settings.get(actorName);
-        ActorRef<?, ?> actor = worker.batch()
-                ? this.actorSystem.declareBatch(actorName, settings,
-                        () -> (BatchActor<Object, Object>) this.beanFactory.getBean(actorBeanName, BatchActor.class))
-                : this.actorSystem.declare(actorName, settings,
-                        () -> (Actor<Object, Object>) this.beanFactory.getBean(actorBeanName, Actor.class));
+        ActorRef<?, ?> actor;
+        if (worker.async()) {
+            actor = worker.batch()
+                    ? this.actorSystem.declareAsyncBatch(actorName, settings,
+                            () -> instance(actorBeanName, AsyncBatchActor.class))
+                    : this.actorSystem.declareAsync(actorName, settings,
+                            () -> instance(actorBeanName, AsyncActor.class));
+        }
+        else {
+            actor = worker.batch()
+                    ? this.actorSystem.declareBatch(actorName, settings,
+                            () -> instance(actorBeanName, BatchActor.class))
+                    : this.actorSystem.declare(actorName, settings, () -> instance(actorBeanName, Actor.class));
+        }
         return actor.handle();
     }
 
@@ -143,6 +164,12 @@ final class ActorWorkers implements SmartInitializingSingleton {
                 (Class<Object>) worker.messageType(), (Class<Object>) worker.replyType(),
                 KeyedInstances.of(this.beanFactory, worker));
         return this.beanFactory.getBean(KeyedActorHost.class).host(spec);
+    }
+
+    /** A fresh instance of the actor's prototype bean, as the raw type its declaration takes. */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private <T> T instance(String beanName, Class<?> contract) {
+        return (T) this.beanFactory.getBean(beanName, (Class) contract);
     }
 
     @Override

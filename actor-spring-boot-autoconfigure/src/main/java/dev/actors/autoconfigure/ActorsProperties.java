@@ -173,6 +173,13 @@ public final class ActorsProperties {
         private final @Nullable Duration shutdownTimeout;
 
         /**
+         * How long the actor waits for the stage its handler returned, for AsyncActor and AsyncBatchActor actors
+         * only; past it the message (or batch) fails with ActorAsyncTimeoutException and the actor goes on. Under
+         * 'actors.defaults' it applies to the async actors; setting it for another actor fails the start.
+         */
+        private final @Nullable Duration asyncTimeout;
+
+        /**
          * How long the actor's thread spins for the next message after a drain of one or two messages ending in a
          * call, before it gives the thread back: saves a thread wake-up on back-to-back calls. Zero turns it off.
          * Only with a ThreadPoolExecutor or ForkJoinPool executor; never after casts or long drains.
@@ -217,6 +224,7 @@ public final class ActorsProperties {
          * @param callTimeout the call timeout
          * @param onFailure the failure policy
          * @param shutdownTimeout the shutdown timeout
+         * @param asyncTimeout the async timeout
          * @param spinBeforeIdle the spin before idle
          * @param throughput the throughput
          * @param passivateAfter the idle time before a keyed actor's instance is passivated
@@ -226,15 +234,16 @@ public final class ActorsProperties {
          */
         public Settings(@Nullable Integer mailboxCapacity, @Nullable OverflowPolicy overflow,
                 @Nullable Duration offerTimeout, @Nullable Duration callTimeout, @Nullable FailurePolicy onFailure,
-                @Nullable Duration shutdownTimeout, @Nullable Duration spinBeforeIdle, @Nullable Integer throughput,
-                @Nullable Duration passivateAfter, @Nullable Integer maxActive, @DefaultValue Restart restart,
-                @DefaultValue Batch batch) {
+                @Nullable Duration shutdownTimeout, @Nullable Duration asyncTimeout, @Nullable Duration spinBeforeIdle,
+                @Nullable Integer throughput, @Nullable Duration passivateAfter, @Nullable Integer maxActive,
+                @DefaultValue Restart restart, @DefaultValue Batch batch) {
             this.mailboxCapacity = mailboxCapacity;
             this.overflow = overflow;
             this.offerTimeout = offerTimeout;
             this.callTimeout = callTimeout;
             this.onFailure = onFailure;
             this.shutdownTimeout = shutdownTimeout;
+            this.asyncTimeout = asyncTimeout;
             this.spinBeforeIdle = spinBeforeIdle;
             this.throughput = throughput;
             this.passivateAfter = passivateAfter;
@@ -261,6 +270,7 @@ public final class ActorsProperties {
             map.from(this.callTimeout).to(builder::callTimeout);
             map.from(this.onFailure).to(builder::onFailure);
             map.from(this.shutdownTimeout).to(builder::shutdownTimeout);
+            map.from(this.asyncTimeout).to(builder::asyncTimeout);
             map.from(this.spinBeforeIdle).to(builder::spinBeforeIdle);
             map.from(this.throughput).to(builder::throughput);
             map.from(this.restart.maxRestarts).to(builder::maxRestarts);
@@ -307,6 +317,15 @@ public final class ActorsProperties {
          */
         public @Nullable Integer getMaxActive() {
             return this.maxActive;
+        }
+
+        /**
+         * Tells whether an async setting is given, which only async actors may have.
+         *
+         * @return whether {@code async-timeout} is set
+         */
+        boolean hasAsyncSettings() {
+            return this.asyncTimeout != null;
         }
 
         /**
@@ -361,6 +380,15 @@ public final class ActorsProperties {
          */
         public @Nullable Duration getShutdownTimeout() {
             return this.shutdownTimeout;
+        }
+
+        /**
+         * Returns the async timeout.
+         *
+         * @return the value, or {@code null} when not set
+         */
+        public @Nullable Duration getAsyncTimeout() {
+            return this.asyncTimeout;
         }
 
         /**

@@ -417,8 +417,8 @@ class ActorsAutoConfigurationTests {
             .run((context) -> assertThat(context).getFailure()
                 .isInstanceOf(ActorWorkerConfigurationException.class)
                 .hasMessageContaining(NotAnActor.class.getName()
-                        + " is annotated with @ActorWorker but implements neither dev.actors.Actor nor "
-                        + "dev.actors.BatchActor")
+                        + " is annotated with @ActorWorker but implements none of dev.actors.Actor, "
+                        + "dev.actors.BatchActor, dev.actors.AsyncActor, dev.actors.AsyncBatchActor")
                 .hasMessageContaining("Make NotAnActor implement Actor<M, R>"));
     }
 
@@ -427,7 +427,7 @@ class ActorsAutoConfigurationTests {
         this.contextRunner.withUserConfiguration(BothKindsActor.class)
             .run((context) -> assertThat(context).getFailure()
                 .isInstanceOf(ActorWorkerConfigurationException.class)
-                .hasMessageContaining("implements both dev.actors.Actor and dev.actors.BatchActor")
+                .hasMessageContaining("implements more than one actor interface: dev.actors.Actor, dev.actors.BatchActor")
                 .hasMessageContaining("Implement only one of them"));
     }
 

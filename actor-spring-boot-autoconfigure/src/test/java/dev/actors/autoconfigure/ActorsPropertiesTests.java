@@ -140,7 +140,7 @@ class ActorsPropertiesTests {
             .collect(Collectors.toMap((property) -> property.get("name").toString().substring(16),
                     (property) -> property.get("defaultValue")));
         ActorSettings runtime = ActorSettings.defaults();
-        assertThat(defaults).hasSize(15);
+        assertThat(defaults).hasSize(16);
         Function<String, Duration> duration = (key) -> DurationStyle.detectAndParse(defaults.get(key).toString());
         assertThat(defaults.get("mailbox-capacity")).isEqualTo(runtime.mailboxCapacity());
         assertThat(OverflowPolicy.valueOf(defaults.get("overflow").toString().toUpperCase()))
@@ -152,6 +152,7 @@ class ActorsPropertiesTests {
         assertThat(defaults.get("restart.max-restarts")).isEqualTo(runtime.maxRestarts());
         assertThat(duration.apply("restart.within")).isEqualTo(runtime.restartWithin());
         assertThat(duration.apply("shutdown-timeout")).isEqualTo(runtime.shutdownTimeout());
+        assertThat(duration.apply("async-timeout")).isEqualTo(runtime.asyncTimeout());
         assertThat(duration.apply("spin-before-idle")).isEqualTo(runtime.spinBeforeIdle());
         assertThat(defaults.get("throughput")).isEqualTo(runtime.throughput());
         assertThat(defaults.get("batch.max-size")).isEqualTo(runtime.batchMaxSize());

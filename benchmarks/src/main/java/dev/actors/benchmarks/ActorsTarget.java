@@ -1,7 +1,9 @@
 package dev.actors.benchmarks;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 
 import dev.actors.ActorExecutors;
@@ -14,7 +16,8 @@ import dev.actors.ActorSystem;
  * This project: {@code actor-core} with its default executor (a pool of platform threads), on JDK 21+ with a
  * virtual thread per run, or (for experiments, not in the default run) on a work-stealing {@link ForkJoinPool} of
  * the default size in async mode, the kind of pool Pekko's default dispatcher uses. Settings are the defaults but
- * for the mailbox capacity ({@link Target#CAPACITY}).
+ * for the mailbox capacity ({@link Target#CAPACITY}). With {@code async}, each receiver is an {@code AsyncActor}
+ * whose stage completes on a thread of its own (an async client's), so every message is a hand-off there and back.
  */
 final class ActorsTarget implements Target {
 
@@ -22,6 +25,9 @@ final class ActorsTarget implements Target {
 
     /** What to shut down: the virtual-thread or fork-join executor, when this target made one. */
     private final ExecutorService ownExecutor;
+
+    /** Completes the async actors' stages: the thread of an async client. */
+    private final ExecutorService completer;
 
     private final ActorSystem system;
 
@@ -32,8 +38,12 @@ final class ActorsTarget implements Target {
         DEFAULT, VIRTUAL, FORK_JOIN
     }
 
-    @SuppressWarnings("unchecked")
     ActorsTarget(Executor executor, int count) {
+        this(executor, count, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    ActorsTarget(Executor executor, int count, boolean async) {
         this.sink = (count == 1) ? Sink.forOneActor() : Sink.forManyActors();
         ActorSystem.Builder builder = ActorSystem.builder().threadNamePrefix("actors-");
         this.ownExecutor = switch (executor) {
@@ -55,11 +65,19 @@ final class ActorsTarget implements Target {
         }
         Sink sink = this.sink;
         this.actors = new ActorRef[count];
+        this.completer = async ? Executors.newSingleThreadExecutor() : null;
+        ExecutorService completer = this.completer;
         for (int i = 0; i < count; i++) {
-            this.actors[i] = this.system.spawn("echo-" + i, settings.build(), () -> (message) -> {
-                sink.accept(message);
-                return message;
-            });
+            this.actors[i] = async
+                    ? this.system.spawnAsync("echo-" + i, settings.build(),
+                            () -> (message) -> CompletableFuture.supplyAsync(() -> {
+                                sink.accept(message);
+                                return message;
+                            }, completer))
+                    : this.system.spawn("echo-" + i, settings.build(), () -> (message) -> {
+                        sink.accept(message);
+                        return message;
+                    });
         }
     }
 
@@ -86,6 +104,9 @@ final class ActorsTarget implements Target {
             rejected += stats.rejected() + stats.expired();
         }
         this.system.close();
+        if (this.completer != null) {
+            this.completer.shutdown();
+        }
         if (this.ownExecutor != null) {
             this.ownExecutor.shutdown();
         }

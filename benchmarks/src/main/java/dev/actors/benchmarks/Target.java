@@ -67,7 +67,9 @@ interface Target extends AutoCloseable {
      * Creates an implementation by its benchmark name.
      *
      * @param impl {@code actors}, {@code actors-virtual}, {@code pekko}, {@code hand-rolled} or {@code raw-queue};
-     *     also {@code actors-forkjoin}, not in the default run (pass it with {@code -p impl=})
+     *     also {@code actors-forkjoin}, not in the default run (pass it with {@code -p impl=}), and
+     *     {@code actors-async}: an {@code AsyncActor} whose stage completes on another thread
+     *     ({@link AsyncCallLatencyBenchmark})
      * @param receivers how many receivers (actors); only the actor implementations support more than one
      * @return the started implementation
      */
@@ -76,6 +78,7 @@ interface Target extends AutoCloseable {
             case "actors" -> new ActorsTarget(ActorsTarget.Executor.DEFAULT, receivers);
             case "actors-virtual" -> new ActorsTarget(ActorsTarget.Executor.VIRTUAL, receivers);
             case "actors-forkjoin" -> new ActorsTarget(ActorsTarget.Executor.FORK_JOIN, receivers);
+            case "actors-async" -> new ActorsTarget(ActorsTarget.Executor.DEFAULT, receivers, true);
             case "pekko" -> new PekkoTarget(receivers);
             case "hand-rolled" -> new HandRolledTarget(receivers);
             case "raw-queue" -> new RawQueueTarget(receivers);

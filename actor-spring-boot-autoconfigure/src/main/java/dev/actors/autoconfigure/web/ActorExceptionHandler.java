@@ -11,6 +11,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import dev.actors.ActorAsyncTimeoutException;
+import dev.actors.ActorCallCycleException;
 import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorClosedException;
 import dev.actors.ActorException;
@@ -23,7 +25,11 @@ import dev.actors.MailboxFullException;
  * <li>{@link MailboxFullException} and {@link ActorClosedException}: {@code 503 Service Unavailable} with a
  * {@code Retry-After} header: the actor is overloaded or shutting down, and a retry (perhaps on another instance)
  * may succeed;</li>
- * <li>{@link ActorCallTimeoutException}: {@code 504 Gateway Timeout}: the actor did not reply in time.</li>
+ * <li>{@link ActorCallTimeoutException}: {@code 504 Gateway Timeout}: the actor did not reply in time;</li>
+ * <li>{@link ActorAsyncTimeoutException}: {@code 504 Gateway Timeout}: the async work the actor waited for did not
+ * complete in time;</li>
+ * <li>{@link ActorCallCycleException}: {@code 500 Internal Server Error}, with the cycle in the property
+ * {@code cycle}: actors that call each other in a circle are a programming error, which a retry cannot fix.</li>
  * </ul>
  * The exception may reach Spring MVC directly (a controller returns the {@code CompletableFuture} of a call) or as
  * the cause of a {@link java.util.concurrent.CompletionException} (a controller calls {@code join()}); both are
@@ -95,6 +101,34 @@ public class ActorExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, ex, "Actor '" + ex.actorName()
                 + "' did not reply within " + ex.timeout().toMillis() + " ms.");
         return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
+    }
+
+    /**
+     * Maps async work that did not complete within the actor's {@code async-timeout} to {@code 504 Gateway Timeout}.
+     *
+     * @param ex the exception
+     * @return the problem
+     */
+    @ExceptionHandler(ActorAsyncTimeoutException.class)
+    public ResponseEntity<ProblemDetail> handleAsyncTimeout(ActorAsyncTimeoutException ex) {
+        ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, ex, "Actor '" + ex.actorName()
+                + "' did not complete its work within " + ex.timeout().toMillis() + " ms.");
+        return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(problem);
+    }
+
+    /**
+     * Maps a call cycle to {@code 500 Internal Server Error}: a programming error, not an overload, so no
+     * {@code Retry-After}.
+     *
+     * @param ex the exception
+     * @return the problem, naming the cycle
+     */
+    @ExceptionHandler(ActorCallCycleException.class)
+    public ResponseEntity<ProblemDetail> handleCallCycle(ActorCallCycleException ex) {
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, ex,
+                "Actors call each other in a cycle: " + ex.cycle() + ".");
+        problem.setProperty("cycle", ex.cycle());
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
     }
 
     private ResponseEntity<ProblemDetail> unavailable(ActorException ex, String detail) {

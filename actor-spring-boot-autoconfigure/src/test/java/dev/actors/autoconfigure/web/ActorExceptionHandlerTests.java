@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = ActorExceptionHandlerTests.Application.class, webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = { "actors.workers.gate.mailbox-capacity=1", "actors.workers.slow.call-timeout=200ms",
+                "actors.workers.sluggish.async-timeout=200ms",
                 "actors.defaults.shutdown-timeout=1s" })
 class ActorExceptionHandlerTests {
 
@@ -78,6 +79,28 @@ class ActorExceptionHandlerTests {
             .doesNotExist("Retry-After");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "future", "then", "join" })
+    void callCycleIsInternalServerErrorNamingTheCycle(String style) {
+        assertProblem("circle", style, 500, "Internal Server Error",
+                "Actors call each other in a cycle: circle -> circle.");
+        this.client.get()
+            .uri("/actors/circle/" + style)
+            .exchange()
+            .expectHeader()
+            .doesNotExist("Retry-After")
+            .expectBody()
+            .jsonPath("$.cycle")
+            .isEqualTo("circle -> circle");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "future", "then", "join" })
+    void asyncTimeoutIsGatewayTimeout(String style) {
+        assertProblem("sluggish", style, 504, "Gateway Timeout",
+                "Actor 'sluggish' did not complete its work within 200 ms.");
+    }
+
     private void assertProblem(String actor, String style, int status, String title, String detail) {
         this.client.get()
             .uri("/actors/" + actor + "/" + style)
@@ -102,7 +125,7 @@ class ActorExceptionHandlerTests {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({ WebTestActors.Latches.class, WebTestActors.GateActor.class, WebTestActors.SlowActor.class, WebTestActors.RetiredActor.class,
-            WebTestActors.ActorController.class })
+            WebTestActors.CircleActor.class, WebTestActors.SluggishActor.class, WebTestActors.ActorController.class })
     static class Application {
 
     }

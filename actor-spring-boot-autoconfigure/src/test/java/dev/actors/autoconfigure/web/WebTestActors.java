@@ -2,9 +2,11 @@ package dev.actors.autoconfigure.web;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import dev.actors.Actor;
 import dev.actors.ActorHandle;
 import dev.actors.ActorRef;
 import dev.actors.ActorSystem;
+import dev.actors.AsyncActor;
 import dev.actors.spring.ActorWorker;
 
 import static org.awaitility.Awaitility.await;
@@ -111,6 +114,34 @@ final class WebTestActors {
         @Override
         public String handle(String message) {
             return message;
+        }
+    }
+
+    /** An async actor whose stage is a call to itself: a call cycle, which fails at once. */
+    @ActorWorker("circle")
+    static class CircleActor implements AsyncActor<String, String> {
+
+        private final ActorHandle<String, String> self;
+
+        CircleActor(@Qualifier("circle") ActorHandle<String, String> self) {
+            this.self = self;
+        }
+
+        @Override
+        public CompletionStage<String> handle(String message) {
+            return this.self.call("again");
+        }
+    }
+
+    /** An async actor whose stage completes only when the context closes: past its async-timeout. */
+    @ActorWorker("sluggish")
+    static class SluggishActor implements AsyncActor<String, String> {
+
+        private final CompletableFuture<String> never = new CompletableFuture<>();
+
+        @Override
+        public CompletionStage<String> handle(String message) {
+            return this.never;
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -25,7 +26,8 @@ import dev.actors.ActorHandle;
  * {@code Location} to poll.
  * <p>
  * The CSV comes in the request body ({@code text/csv}), or is the generated sample: a client never names a file
- * on the server. Sizes are checked here, at the edge, before any job exists.
+ * on the server. Sizes are checked here, at the edge, before any job exists. The jobs' statuses belong to the
+ * {@code job-status} actor: this controller calls it to create a job and to read one.
  */
 @RestController
 class ImportController {
@@ -34,13 +36,14 @@ class ImportController {
 
     private final ActorHandle<ImportTask, Void> importJobs;
 
-    private final ImportJobs jobs;
+    private final ActorHandle<JobStatusActor.Request, ImportJob> jobStatus;
 
     private final CsvUploads uploads;
 
-    ImportController(ActorHandle<ImportTask, Void> importJobs, ImportJobs jobs, CsvUploads uploads) {
+    ImportController(ActorHandle<ImportTask, Void> importJobs, ActorHandle<JobStatusActor.Request, ImportJob> jobStatus,
+            CsvUploads uploads) {
         this.importJobs = importJobs;
-        this.jobs = jobs;
+        this.jobStatus = jobStatus;
         this.uploads = uploads;
     }
 
@@ -80,13 +83,22 @@ class ImportController {
     }
 
     private ResponseEntity<?> start(String source, Path upload) {
-        ImportJob job = this.jobs.create(source);
+        ImportJob job;
+        try {
+            job = this.jobStatus.call(new JobStatusActor.Create(source)).join();
+        }
+        catch (RuntimeException ex) {
+            if (upload != null) {
+                this.uploads.release(upload);
+            }
+            throw ex;
+        }
         try {
             // MailboxFullException / ActorClosedException become 503 through the starter's problem mapping.
             this.importJobs.cast(new ImportTask(job, upload));
         }
         catch (RuntimeException ex) {
-            this.jobs.remove(job.id());
+            this.jobStatus.cast(new JobStatusActor.Remove(job.id()));
             if (upload != null) {
                 this.uploads.release(upload);
             }
@@ -100,10 +112,10 @@ class ImportController {
     }
 
     @GetMapping("/imports/{id}")
-    ResponseEntity<?> status(@PathVariable String id) {
-        return this.jobs.find(id)
-            .<ResponseEntity<?>>map(ResponseEntity::ok)
-            .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "no such import job"));
+    CompletableFuture<ResponseEntity<?>> status(@PathVariable String id) {
+        return this.jobStatus.call(new JobStatusActor.Find(id))
+            .thenApply((job) -> (job != null) ? ResponseEntity.ok(job)
+                    : problem(HttpStatus.NOT_FOUND, "no such import job"));
     }
 
     private static ResponseEntity<?> problem(HttpStatus status, String detail) {

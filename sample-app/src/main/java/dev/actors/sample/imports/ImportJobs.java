@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The jobs' statuses, read by HTTP threads while the actor writes them: a concurrent map of immutable values.
+ * The jobs' statuses, the state of the {@code job-status} actor ({@link JobStatusActor}), which HTTP threads and
+ * the import actor reach through its handle: a map of immutable values (concurrent, so that tests may read it).
  * <p>
  * Bounded: jobs that wait or run are bounded by the actor's mailbox, and finished ones are forgotten, oldest first,
  * beyond {@code sample.imports.max-finished-jobs} or after {@code sample.imports.keep-finished-for}. A client that

@@ -14,13 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.actors.Actor;
+import dev.actors.ActorHandle;
 import dev.actors.sample.imports.SkuQuantityCsv.InvalidCsvException;
 import dev.actors.spring.ActorWorker;
 
 /**
  * Runs import jobs one after another, each on its own time while the HTTP request that started it has long been
  * answered (202). A job that fails is marked failed with a reason that names the line, never its content; the
- * actor goes on with the next one.
+ * actor goes on with the next one. Each change of status is cast to the {@code job-status} actor, which the
+ * controller queries: this actor never waits for it.
  */
 @ActorWorker("import-jobs")
 class ImportJobsActor implements Actor<ImportTask, Void> {
@@ -29,7 +31,7 @@ class ImportJobsActor implements Actor<ImportTask, Void> {
 
     private static final int PROGRESS_EVERY = 10_000;
 
-    private final ImportJobs jobs;
+    private final ActorHandle<JobStatusActor.Request, ImportJob> jobStatus;
 
     private final SampleCsv sample;
 
@@ -37,8 +39,9 @@ class ImportJobsActor implements Actor<ImportTask, Void> {
 
     private final SkuQuantityCsv csv;
 
-    ImportJobsActor(ImportJobs jobs, SampleCsv sample, CsvUploads uploads, ImportProperties properties) {
-        this.jobs = jobs;
+    ImportJobsActor(ActorHandle<JobStatusActor.Request, ImportJob> jobStatus, SampleCsv sample, CsvUploads uploads,
+            ImportProperties properties) {
+        this.jobStatus = jobStatus;
         this.sample = sample;
         this.uploads = uploads;
         this.csv = new SkuQuantityCsv(properties.maxLineLength());
@@ -47,7 +50,7 @@ class ImportJobsActor implements Actor<ImportTask, Void> {
     @Override
     public Void handle(ImportTask task) {
         ImportJob running = task.job().running();
-        this.jobs.update(running);
+        update(running);
         long[] rows = { 0 };
         Path file = (task.upload() != null) ? task.upload() : this.sample.path();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
@@ -55,10 +58,10 @@ class ImportJobsActor implements Actor<ImportTask, Void> {
             this.csv.read(reader, (read) -> {
                 rows[0] = read;
                 if (read % PROGRESS_EVERY == 0) {
-                    this.jobs.update(running.progress(read));
+                    update(running.progress(read));
                 }
             });
-            this.jobs.update(running.done(rows[0]));
+            update(running.done(rows[0]));
             logger.info("Import {} done: {} rows ({})", running.id(), rows[0], running.source());
         }
         catch (InvalidCsvException ex) {
@@ -81,8 +84,12 @@ class ImportJobsActor implements Actor<ImportTask, Void> {
         return null;
     }
 
+    private void update(ImportJob job) {
+        this.jobStatus.cast(new JobStatusActor.Update(job));
+    }
+
     private void fail(ImportJob running, long rows, String reason) {
         logger.warn("Import {} failed after {} rows: {}", running.id(), rows, reason);
-        this.jobs.update(running.failed(rows, reason));
+        update(running.failed(rows, reason));
     }
 }
