@@ -7,6 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+
+import dev.actors.autoconfigure.ActorSystemCustomizer;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the actors' Micrometer
@@ -29,7 +32,11 @@ public final class ActorsMetricsAutoConfiguration {
     }
 
     @Bean
-    MetricsActorSystemCustomizer actorsMetricsActorSystemCustomizer(MeterRegistry meterRegistry) {
-        return new MetricsActorSystemCustomizer(meterRegistry);
+    @Order(0) // before the application's own customizers (default order), which may replace what this sets
+    ActorSystemCustomizer actorsMetricsActorSystemCustomizer(MeterRegistry meterRegistry) {
+        return (builder) -> {
+            builder.listenerFactory((actor) -> new MicrometerActorListener(meterRegistry, actor));
+            builder.keyedListenerFactory((actor) -> new MicrometerActorListener(meterRegistry, actor));
+        };
     }
 }

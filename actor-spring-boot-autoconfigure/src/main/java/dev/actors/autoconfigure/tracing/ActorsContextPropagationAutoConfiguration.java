@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 
+import dev.actors.autoconfigure.ActorSystemCustomizer;
 import dev.actors.spi.ContextPropagator;
 
 /**
@@ -28,8 +30,8 @@ public final class ActorsContextPropagationAutoConfiguration {
     }
 
     @Bean
-    ContextPropagatorActorSystemCustomizer actorsContextPropagatorActorSystemCustomizer(
-            ContextPropagator contextPropagator) {
-        return new ContextPropagatorActorSystemCustomizer(contextPropagator);
+    @Order(0) // before the application's own customizers (default order), which may replace what this sets
+    ActorSystemCustomizer actorsContextPropagatorActorSystemCustomizer(ContextPropagator contextPropagator) {
+        return (builder) -> builder.contextPropagator(contextPropagator);
     }
 }
