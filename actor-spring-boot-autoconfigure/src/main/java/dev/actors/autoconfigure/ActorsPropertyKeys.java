@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepository;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataSource;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
-import org.springframework.boot.json.JsonParserFactory;
 
 /**
  * The valid keys under {@code actors}: those {@link ActorsProperties} binds, and those any module on the class path
@@ -80,24 +83,18 @@ final class ActorsPropertyKeys {
     static ActorsPropertyKeys load(@Nullable ClassLoader classLoader) {
         Set<String> keys = new LinkedHashSet<>(keysOf(PREFIX, ActorsProperties.class));
         Set<String> openPrefixes = new LinkedHashSet<>();
-        List<Map<String, Object>> groups = new ArrayList<>();
-        List<Map<String, Object>> properties = new ArrayList<>();
-        for (Map<String, Object> metadata : readMetadata(classLoader)) {
-            groups.addAll(entries(metadata, "groups"));
-            properties.addAll(entries(metadata, "properties"));
-        }
-        for (Map<String, Object> property : properties) {
-            String name = String.valueOf(property.get("name"));
+        ConfigurationMetadataRepository metadata = readMetadata(classLoader);
+        for (ConfigurationMetadataProperty property : metadata.getAllProperties().values()) {
+            String name = property.getId();
             if (!name.startsWith(PREFIX + ".")) {
                 continue;
             }
-            String type = String.valueOf(property.get("type"));
+            String type = String.valueOf(property.getType());
             if (!type.startsWith(MAP_TYPE)) {
                 keys.add(name);
                 continue;
             }
-            List<String> valueKeys = keysOfGroupTyped(type.substring(MAP_TYPE.length(), type.length() - 1), groups,
-                    properties);
+            List<String> valueKeys = keysOfGroupTyped(type.substring(MAP_TYPE.length(), type.length() - 1), metadata);
             if (valueKeys.isEmpty()) {
                 openPrefixes.add(name);
             }
@@ -127,18 +124,21 @@ final class ActorsPropertyKeys {
     }
 
     /** The keys, relative to a group, of the group whose type is {@code type}: empty when none is described. */
-    private static List<String> keysOfGroupTyped(String type, List<Map<String, Object>> groups,
-            List<Map<String, Object>> properties) {
-        String groupName = groups.stream()
-            .filter((group) -> sameType(String.valueOf(group.get("type")), type))
-            .map((group) -> String.valueOf(group.get("name")))
+    private static List<String> keysOfGroupTyped(String type, ConfigurationMetadataRepository metadata) {
+        String groupName = metadata.getAllGroups()
+            .values()
+            .stream()
+            .flatMap((group) -> group.getSources().values().stream())
+            .filter((source) -> sameType(String.valueOf(source.getType()), type))
+            .map(ConfigurationMetadataSource::getGroupId)
             .findFirst()
             .orElse(null);
         if (groupName == null) {
             return List.of();
         }
-        return properties.stream()
-            .map((property) -> String.valueOf(property.get("name")))
+        return metadata.getAllProperties()
+            .keySet()
+            .stream()
             .filter((name) -> name.startsWith(groupName + "."))
             .map((name) -> name.substring(groupName.length() + 1))
             .toList();
@@ -149,21 +149,20 @@ final class ActorsPropertyKeys {
         return a.replace('$', '.').equals(b.replace('$', '.'));
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> entries(Map<String, Object> metadata, String name) {
-        Object entries = metadata.get(name);
-        return (entries instanceof List<?> list) ? (List<Map<String, Object>>) list : List.of();
-    }
-
-    private static List<Map<String, Object>> readMetadata(@Nullable ClassLoader classLoader) {
+    /**
+     * Reads every metadata file on the class path with the metadata module's own parser, not with
+     * {@link org.springframework.boot.json.JsonParserFactory}'s: without Jackson or Gson that falls back to a basic
+     * parser, which misreads these files.
+     */
+    private static ConfigurationMetadataRepository readMetadata(@Nullable ClassLoader classLoader) {
         ClassLoader loader = (classLoader != null) ? classLoader : ActorsPropertyKeys.class.getClassLoader();
-        List<Map<String, Object>> metadata = new ArrayList<>();
+        ConfigurationMetadataRepositoryJsonBuilder builder = ConfigurationMetadataRepositoryJsonBuilder
+            .create(StandardCharsets.UTF_8);
         try {
             for (String location : METADATA_LOCATIONS) {
                 for (URL url : Collections.list(loader.getResources(location))) {
                     try (InputStream in = url.openStream()) {
-                        String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        metadata.add(JsonParserFactory.getJsonParser().parseMap(json));
+                        builder.withJsonResource(in);
                     }
                 }
             }
@@ -171,7 +170,7 @@ final class ActorsPropertyKeys {
         catch (IOException ex) {
             throw new UncheckedIOException("Failed to read the configuration metadata", ex);
         }
-        return metadata;
+        return builder.build();
     }
 
     /** Every leaf key under {@code prefix}, from the binding constructor of {@code type} and its nested types. */

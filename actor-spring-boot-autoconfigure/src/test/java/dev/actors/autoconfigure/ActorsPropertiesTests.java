@@ -24,6 +24,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.json.JsonParserFactory;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -67,6 +68,25 @@ class ActorsPropertiesTests {
                 .rootCause()
                 .isInstanceOf(UnboundConfigurationPropertiesException.class)
                 .hasMessageContaining(key));
+    }
+
+    @Test
+    void keysOfOtherModulesAreReadWithoutAnyJsonLibraryOnTheClassPath() {
+        // A non-web application may have neither Jackson nor Gson: the metadata must still be read as it is.
+        ApplicationContextRunner withoutJson = this.contextRunner
+            .withClassLoader(new FilteredClassLoader("tools.jackson", "com.fasterxml.jackson", "com.google.gson"));
+        withoutJson
+            .withPropertyValues("actors.cluster.enabled=true", "actors.metrics.histograms=false",
+                    "actors.defaults.mailbox-capacity=3")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBean(OtherModuleProperties.class).isEnabled()).isTrue();
+            });
+        withoutJson.withPropertyValues("actors.cluster.enabled=true", "actors.clustr.enabled=true")
+            .run((context) -> assertThat(context).getFailure()
+                .rootCause()
+                .isInstanceOf(UnboundConfigurationPropertiesException.class)
+                .hasMessageContaining("actors.clustr.enabled"));
     }
 
     @Test
