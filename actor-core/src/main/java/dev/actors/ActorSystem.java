@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -63,8 +62,6 @@ public final class ActorSystem implements AutoCloseable {
 
     private final Function<KeyedActorRef<?, ?>, ActorListener> keyedListenerFactory;
 
-    private final LongSupplier ticker;
-
     private final @Nullable ContextPropagator propagator;
 
     private final Map<String, ActorCell<?, ?>> actors = new ConcurrentHashMap<>();
@@ -89,7 +86,6 @@ public final class ActorSystem implements AutoCloseable {
         this.defaults = builder.defaults;
         this.listenerFactory = builder.listenerFactory;
         this.keyedListenerFactory = builder.keyedListenerFactory;
-        this.ticker = builder.ticker;
         this.propagator = builder.propagator;
         // A clock of one's own runs the timeouts' completions too: on the test's thread, for a test kit's clock.
         this.timers = (builder.clock != null) ? new Timers(builder.clock, Runnable::run)
@@ -370,7 +366,7 @@ public final class ActorSystem implements AutoCloseable {
         synchronized (this.ordered) {
             checkUnique(name);
             KeyedActorCell<M, R> cell = new KeyedActorCell<>(name, kind, settings, executorFor(settings), this.timers,
-                    this.ticker, cells, factory);
+                    cells, factory);
             cell.start(Objects.requireNonNull(this.keyedListenerFactory.apply(cell), "listener"));
             this.keyed.put(name, cell);
             this.keyedOrdered.add(cell);
@@ -551,8 +547,6 @@ public final class ActorSystem implements AutoCloseable {
 
         private Function<KeyedActorRef<?, ?>, ActorListener> keyedListenerFactory = (actor) -> ActorListener.NONE;
 
-        private LongSupplier ticker = System::nanoTime;
-
         private @Nullable ContextPropagator propagator;
 
         private String threadNamePrefix = "actor-";
@@ -609,12 +603,6 @@ public final class ActorSystem implements AutoCloseable {
             return this;
         }
 
-        /** Replaces the clock of keyed actors' idle times (tests drive it by hand). */
-        Builder ticker(LongSupplier ticker) {
-            this.ticker = Objects.requireNonNull(ticker, "ticker");
-            return this;
-        }
-
         /**
          * Sets what carries the sender's context (tracing, MDC) to the handler.
          *
@@ -638,10 +626,10 @@ public final class ActorSystem implements AutoCloseable {
         }
 
         /**
-         * Sets the clock that the runtime's deadlines follow, and that runs its delayed tasks: for tests (a manual
-         * clock makes call timeouts and batch deadlines fire without waiting). Without one, the system reads the
-         * JVM's monotonic clock and owns a timer thread. With one, a timed-out call is failed on the thread that
-         * runs the clock's tasks.
+         * Sets the clock that the runtime's deadlines and keyed actors' idle times follow, and that runs its delayed
+         * tasks: for tests (a manual clock makes call timeouts, batch deadlines and idle passivation happen without
+         * waiting). Without one, the system reads the JVM's monotonic clock and owns a timer thread. With one, a
+         * timed-out call is failed on the thread that runs the clock's tasks.
          *
          * @param clock the clock, or {@code null} for the default
          * @return this builder

@@ -11,6 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.actors.internal.KeyedActorCell;
+import dev.actors.spi.ActorClock;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.PassivationReason;
 
@@ -38,12 +41,14 @@ class KeyedActorTests {
 
     private final Events events = new Events();
 
+    private final SteppedClock steppedClock = new SteppedClock(this.clock);
+
     private ActorSystem system;
 
     @BeforeEach
     void createSystem() {
         this.system = ActorSystem.builder()
-            .ticker(this.clock::get)
+            .clock(this.steppedClock)
             .keyedListenerFactory((actor) -> this.events)
             .build();
     }
@@ -51,6 +56,36 @@ class KeyedActorTests {
     @AfterEach
     void closeSystem() {
         this.system.close();
+        this.steppedClock.timer.shutdownNow();
+    }
+
+    /**
+     * A clock whose time the test moves, its delayed tasks on a real timer thread: the idle sweeps read the test's
+     * time, and the tests call {@code sweepIdle()} themselves.
+     */
+    static final class SteppedClock implements ActorClock {
+
+        private final AtomicLong time;
+
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+            Thread thread = new Thread(task, "stepped-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        SteppedClock(AtomicLong time) {
+            this.time = time;
+        }
+
+        @Override
+        public long nanoTime() {
+            return this.time.get();
+        }
+
+        @Override
+        public ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+            return this.timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Counts what a keyed actor's listener hears. */

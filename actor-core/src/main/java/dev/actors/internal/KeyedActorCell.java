@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import dev.actors.ActorClosedException;
@@ -30,6 +29,7 @@ import dev.actors.ActorSettings;
 import dev.actors.ActorState;
 import dev.actors.ActorStats;
 import dev.actors.KeyedActorRef;
+import dev.actors.spi.ActorClock;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.PassivationReason;
 import dev.actors.spi.RejectReason;
@@ -52,8 +52,8 @@ import dev.actors.spi.RejectReason;
  * <li><b>Bounded.</b> A passivated key leaves nothing behind. Beyond {@code max-active} live cells, one sender
  * (the others go on) passivates the least recently used, idle ones first, a sixteenth of {@code max-active} at a
  * time, so that the scan's cost is spread over many activations.</li>
- * <li><b>Idle passivation</b> runs on the executor every eighth of {@code passivate-after} (at most 10 s), with a
- * clock that tests can replace ({@link #sweepIdle()}).</li>
+ * <li><b>Idle passivation</b> runs on the executor every eighth of {@code passivate-after} (at most 10 s), by the
+ * system's clock ({@link Timers#clock}): a test kit's manual clock drives it ({@link #sweepIdle()}).</li>
  * </ul>
  */
 public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
@@ -92,7 +92,8 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
 
     private final Timers timers;
 
-    private final LongSupplier ticker;
+    /** The system's clock (the timers'), in a field of its own: read on every send. */
+    private final ActorClock clock;
 
     private final CellFactory<M, R> cells;
 
@@ -126,19 +127,18 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
      * @param kind how each key's instance handles messages
      * @param settings validated settings, for every key
      * @param executor runs the handlers and the idle passivation
-     * @param timers schedules the idle passivation
-     * @param ticker the clock of idle times, in nanoseconds ({@link System#nanoTime()} but in tests)
+     * @param timers schedules the idle passivation; their clock is the clock of idle times
      * @param cells makes the cell of a key
      * @param instances makes the instance of a key
      */
     public KeyedActorCell(String name, ActorKind kind, ActorSettings settings, Executor executor, Timers timers,
-            LongSupplier ticker, CellFactory<M, R> cells, Function<String, ?> instances) {
+            CellFactory<M, R> cells, Function<String, ?> instances) {
         this.name = name;
         this.kind = kind;
         this.settings = settings;
         this.executor = executor;
         this.timers = timers;
-        this.ticker = ticker;
+        this.clock = timers.clock;
         this.cells = cells;
         this.instances = instances;
         this.passivateAfterNanos = settings.passivateAfter().toNanos();
@@ -206,7 +206,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
                     slot.close(PassivationReason.FAILURE);
                     continue;
                 }
-                slot.touch(this.ticker.getAsLong());
+                slot.touch(this.clock.nanoTime());
                 return action.apply(slot.ref);
             }
             finally {
@@ -252,7 +252,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
         cell.listener(this.listener);
         cell.startOnFirstRun();
         slot.ref = cell.ref();
-        slot.touch(this.ticker.getAsLong());
+        slot.touch(this.clock.nanoTime());
         return slot;
     }
 
@@ -322,7 +322,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
      * @return how many keys it passivated
      */
     public int sweepIdle() {
-        long now = this.ticker.getAsLong();
+        long now = this.clock.nanoTime();
         int passivated = 0;
         for (Slot<M, R> slot : this.slots.values()) {
             if (now - slot.lastUsed() >= this.passivateAfterNanos && slot.isIdle()) {

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.actors.Actor;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
+import dev.actors.AsyncActor;
 import dev.actors.BatchActor;
+import dev.actors.KeyedActorRef;
 
 /**
  * Unit tests of actors without Spring and without threads: a real {@link ActorSystem} whose executor is the test's
@@ -140,6 +143,54 @@ public final class ActorTestKit implements AutoCloseable {
     }
 
     /**
+     * Creates and starts an async actor. Its handler's stage is the test's to complete: once it has, {@link #runAll()}
+     * (or {@link TestActor#flush()}) lets the actor apply the outcome and go on.
+     *
+     * @param name the actor's name
+     * @param settings its settings
+     * @param factory makes the instance, now and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the actor, driven by this kit
+     */
+    public <M, R> TestActor<M, R> spawnAsync(String name, ActorSettings settings,
+            Supplier<? extends AsyncActor<M, R>> factory) {
+        return driven(this.system.spawnAsync(name, settings, factory));
+    }
+
+    /**
+     * Creates a keyed actor: one instance per entity key, activated by the key's first message and passivated when
+     * idle for {@code passivate-after} by the kit's clock, or beyond {@code max-active}.
+     *
+     * @param name the actor's name
+     * @param settings the settings of each key, {@code passivate-after} and {@code max-active} included
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor, driven by this kit
+     */
+    public <M, R> TestKeyedActor<M, R> spawnKeyed(String name, ActorSettings settings,
+            Function<String, ? extends Actor<M, R>> factory) {
+        return driven(this.system.spawnKeyed(name, settings, factory));
+    }
+
+    /**
+     * Creates a keyed batch actor: as {@link #spawnKeyed(String, ActorSettings, Function)}, each key collecting its
+     * own batches.
+     *
+     * @param name the actor's name
+     * @param settings the settings of each key, the batch limits included
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor, driven by this kit
+     */
+    public <M, R> TestKeyedActor<M, R> spawnKeyedBatch(String name, ActorSettings settings,
+            Function<String, ? extends BatchActor<M, R>> factory) {
+        return driven(this.system.spawnKeyedBatch(name, settings, factory));
+    }
+
+    /**
      * Drives an actor created on {@link #system()} (an async or other kind) through this kit.
      *
      * @param ref the actor
@@ -149,6 +200,18 @@ public final class ActorTestKit implements AutoCloseable {
      */
     public <M, R> TestActor<M, R> driven(ActorRef<M, R> ref) {
         return new TestActor<>(this, ref);
+    }
+
+    /**
+     * Drives a keyed actor made on {@link #system()}: any kind of keyed actor.
+     *
+     * @param ref the keyed actor
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor, driven by this kit
+     */
+    public <M, R> TestKeyedActor<M, R> driven(KeyedActorRef<M, R> ref) {
+        return new TestKeyedActor<>(this, ref);
     }
 
     /**

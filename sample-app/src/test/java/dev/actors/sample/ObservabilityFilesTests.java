@@ -48,6 +48,9 @@ class ObservabilityFilesTests {
         assertThat(send("POST", "/inventory/plum/reservations", "{\"quantity\": 2}").statusCode()).isEqualTo(200);
         assertThat(send("POST", "/events", "{\"type\": \"click\", \"payload\": \"home\"}").statusCode())
             .isEqualTo(201);
+        // A keyed actor: the carts, one instance per cart id.
+        assertThat(send("POST", "/carts/observed-cart/items", "{\"sku\": \"plum\", \"quantity\": 1}").statusCode())
+            .isEqualTo(200);
         HttpResponse<String> scrape = send("GET", "/actuator/prometheus", null);
         assertThat(scrape.statusCode()).isEqualTo(200);
         Set<String> scraped = scrapedNames(scrape.body());
@@ -60,11 +63,12 @@ class ObservabilityFilesTests {
                 "actor_message_wait_seconds_bucket", "actor_message_process_seconds_bucket",
                 "actor_messages_rejected_messages_total", "actor_messages_expired_messages_total",
                 "actor_batch_flush_seconds_count", "actor_batch_size_messages_sum", "actor_restarts_total",
-                "actor_restarts_recent", "actor_restarts_limit", "actor_state");
+                "actor_restarts_recent", "actor_restarts_limit", "actor_state", "actor_keyed_active",
+                "actor_keyed_activations_total", "actor_keyed_passivations_total", "actor_close_failures_total");
         assertThat(scraped).containsAll(used);
     }
 
-    /** The names in the dashboard's queries: each panel target's expr and the actor variable's query. */
+    /** The names in the dashboard's queries: each panel target's expr and the variables' queries. */
     private static Set<String> dashboardNames() throws IOException {
         JsonNode dashboard = JsonMapper.builder().build().readTree(OBSERVABILITY.resolve("grafana/actors.json").toFile());
         List<String> queries = new ArrayList<>();
