@@ -355,6 +355,49 @@ public final class ActorSystem implements AutoCloseable {
                         this.propagator, cast(instances)));
     }
 
+    /**
+     * Creates a keyed {@link AsyncActor}: one instance per entity key, as
+     * {@link #spawnKeyed(String, ActorSettings, Function)} does for plain actors; each key takes its next message
+     * only once the stage its handler returned has completed (or its {@link ActorSettings#asyncTimeout()} has
+     * passed), while other keys go on.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings the settings of each key (checked now)
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> KeyedActorRef<M, R> spawnKeyedAsync(String name, ActorSettings settings,
+            Function<String, ? extends AsyncActor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return registerKeyed(name, settings, ActorKind.ACTOR, factory,
+                (executor, instances) -> PlainActorCell.<M, R>async(name, settings, executor, this.timers,
+                        this.propagator, cast(instances)));
+    }
+
+    /**
+     * Creates a keyed {@link AsyncBatchActor}: one instance per entity key, as
+     * {@link #spawnKeyedBatch(String, ActorSettings, Function)} does for batch actors; each key collects its own
+     * batches and never has two flushes in flight.
+     *
+     * @param name the actor's name, unique in this system
+     * @param settings the settings of each key, including the batch limits (checked now)
+     * @param factory makes the instance of a key, from the key, at its activation and at every restart
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    public <M, R> KeyedActorRef<M, R> spawnKeyedAsyncBatch(String name, ActorSettings settings,
+            Function<String, ? extends AsyncBatchActor<M, R>> factory) {
+        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
+        return registerKeyed(name, settings, ActorKind.BATCH, factory,
+                (executor, instances) -> BatchActorCell.<M, R>async(name, settings, executor, this.timers,
+                        this.propagator, cast(instances)));
+    }
+
     @SuppressWarnings("unchecked")
     private static <T> Supplier<T> cast(Supplier<Object> instances) {
         return (Supplier<T>) (Supplier<?>) instances;

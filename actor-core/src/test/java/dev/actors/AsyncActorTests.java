@@ -3,8 +3,10 @@ package dev.actors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import dev.actors.spi.ActorListener;
@@ -28,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@link AsyncActor} and {@link AsyncBatchActor}: exclusive until the stage completes, without holding a thread;
- * results, failures, the async timeout, batches, stops and timers.
+ * results, failures, the async timeout, batches, stops and timers; and the keyed async kinds.
  */
 class AsyncActorTests extends ActorSystemTestSupport {
 
@@ -310,5 +313,150 @@ class AsyncActorTests extends ActorSystemTestSupport {
             actor.cast(1L);
         }
         assertThat(actor.call(0L).get(30, TimeUnit.SECONDS)).isEqualTo(500L);
+    }
+
+    /**
+     * Keyed {@link AsyncActor} and {@link AsyncBatchActor}: one instance per key, each key exclusive until its stage
+     * completed while the other keys go on, and the async timeout per key.
+     */
+    @Nested
+    class Keyed {
+
+        /** Adds up per key, its total in a plain field written by the stage and read by the next message. */
+        static final class Total implements AsyncActor<Integer, Integer> {
+
+            private final Map<String, AtomicInteger> active;
+
+            private final Map<String, AtomicInteger> mostActive;
+
+            private final String key;
+
+            private final AsyncActorTests test;
+
+            private int total;
+
+            Total(AsyncActorTests test, String key, Map<String, AtomicInteger> active,
+                    Map<String, AtomicInteger> mostActive) {
+                this.test = test;
+                this.key = key;
+                this.active = active;
+                this.mostActive = mostActive;
+            }
+
+            @Override
+            public CompletableFuture<Integer> handle(Integer amount) {
+                AtomicInteger now = this.active.computeIfAbsent(this.key, (k) -> new AtomicInteger());
+                this.mostActive.computeIfAbsent(this.key, (k) -> new AtomicInteger())
+                    .accumulateAndGet(now.incrementAndGet(), Math::max);
+                return this.test.later(() -> {
+                    Thread.yield();
+                    this.total += amount;
+                    now.decrementAndGet();
+                    return this.total;
+                });
+            }
+        }
+
+        @Test
+        void oneInstancePerKeyEachExclusiveUntilItsStageCompleted() throws Exception {
+            Map<String, AtomicInteger> active = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> mostActive = new ConcurrentHashMap<>();
+            List<String> created = new CopyOnWriteArrayList<>();
+            KeyedActorRef<Integer, Integer> totals = system.spawnKeyedAsync("totals",
+                    settings().mailboxCapacity(2000).build(), (key) -> {
+                        created.add(key);
+                        return new Total(AsyncActorTests.this, key, active, mostActive);
+                    });
+            assertThat(totals.kind()).isEqualTo(ActorKind.ACTOR);
+            int senders = 4;
+            int perSender = 100;
+            List<String> keys = List.of("a", "b", "c");
+            inParallel(senders, (sender) -> {
+                for (int i = 0; i < perSender; i++) {
+                    for (String key : keys) {
+                        totals.forKey(key).cast(1);
+                    }
+                }
+            });
+            // Each key saw the total its previous stage left: no lost update, never two stages of one key at once.
+            for (String key : keys) {
+                assertThat(totals.forKey(key).call(0).get(30, TimeUnit.SECONDS)).isEqualTo(senders * perSender);
+                assertThat(mostActive.get(key).get()).isEqualTo(1);
+            }
+            assertThat(created).containsExactlyInAnyOrderElementsOf(keys);
+            assertThat(totals.activeCount()).isEqualTo(3);
+        }
+
+        @Test
+        void aKeyWhoseStageIsInFlightHoldsUpOnlyItself() throws Exception {
+            CompletableFuture<String> pending = new CompletableFuture<>();
+            KeyedActorRef<String, String> actor = system.spawnKeyedAsync("waiting", settings().build(),
+                    (key) -> (m) -> key.equals("slow") ? pending : CompletableFuture.completedFuture(key + ":" + m));
+            CompletableFuture<String> first = actor.forKey("slow").call("first");
+            CompletableFuture<String> second = actor.forKey("slow").call("second");
+            assertThat(actor.forKey("fast").call("hello").get(30, TimeUnit.SECONDS)).isEqualTo("fast:hello");
+            assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
+            pending.complete("done");
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("done");
+            assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("done");
+        }
+
+        @Test
+        void theAsyncTimeoutAppliesToEachKey() throws Exception {
+            CompletableFuture<String> never = new CompletableFuture<>();
+            KeyedActorRef<String, String> actor = system.spawnKeyedAsync("slow",
+                    settings().asyncTimeout(Duration.ofMillis(100)).build(),
+                    (key) -> (m) -> m.equals("hang") ? never : CompletableFuture.completedFuture(key + ":" + m));
+            try (CapturedLog log = new CapturedLog()) {
+                assertThatThrownBy(() -> actor.forKey("k1").call("hang").get(30, TimeUnit.SECONDS)).cause()
+                    .isInstanceOf(ActorAsyncTimeoutException.class)
+                    .hasMessageContaining("'slow'")
+                    .hasMessageContaining("100 ms");
+                // The key went on, and so did the others.
+                assertThat(actor.forKey("k1").call("next").get(30, TimeUnit.SECONDS)).isEqualTo("k1:next");
+                assertThat(actor.forKey("k2").call("other").get(30, TimeUnit.SECONDS)).isEqualTo("k2:other");
+            }
+            assertThat(actor.stats().failed()).isEqualTo(1);
+        }
+
+        @Test
+        void aKeyedAsyncBatchActorCollectsEachKeysOwnBatches() throws Exception {
+            CompletableFuture<Void> firstFlush = new CompletableFuture<>();
+            CountDownLatch firstStarted = new CountDownLatch(1);
+            Map<String, List<List<Integer>>> batches = new ConcurrentHashMap<>();
+            KeyedActorRef<Integer, String> actor = system.spawnKeyedAsyncBatch("group-commit",
+                    settings().batchMaxSize(10).batchMaxTime(Duration.ZERO).build(), (key) -> (messages) -> {
+                        List<List<Integer>> ofKey = batches.computeIfAbsent(key, (k) -> new CopyOnWriteArrayList<>());
+                        ofKey.add(List.copyOf(messages));
+                        List<String> results = new ArrayList<>();
+                        for (Integer message : messages) {
+                            results.add(key + message);
+                        }
+                        if (key.equals("a") && ofKey.size() == 1) {
+                            firstStarted.countDown();
+                            return firstFlush.thenApply((ignored) -> results);
+                        }
+                        return later(() -> results);
+                    });
+            assertThat(actor.kind()).isEqualTo(ActorKind.BATCH);
+            CompletableFuture<String> first = actor.forKey("a").call(0);
+            assertThat(firstStarted.await(30, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<String>> queued = new ArrayList<>();
+            for (int i = 1; i <= 15; i++) {
+                queued.add(actor.forKey("a").call(i));
+            }
+            // Key b is not held up by a's flush in flight.
+            assertThat(actor.forKey("b").call(7).get(30, TimeUnit.SECONDS)).isEqualTo("b7");
+            assertThat(first).isNotDone();
+            elsewhere.execute(() -> firstFlush.complete(null));
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("a0");
+            for (int i = 0; i < queued.size(); i++) {
+                assertThat(queued.get(i).get(30, TimeUnit.SECONDS)).isEqualTo("a" + (i + 1));
+            }
+            // a's next batches took what queued while its first flush was in flight, up to max-size.
+            assertThat(batches.get("a")).extracting(List::size).containsExactly(1, 10, 5);
+            assertThat(batches.get("b")).containsExactly(List.of(7));
+        }
     }
 }

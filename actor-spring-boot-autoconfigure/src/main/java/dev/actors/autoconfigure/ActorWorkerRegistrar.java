@@ -207,11 +207,6 @@ final class ActorWorkerRegistrar
         makeInert(definition);
         boolean keyed = annotation.getBoolean("keyed");
         KeyedInstances.check(actorClass, keyed);
-        if (keyed && async) {
-            throw new ActorWorkerConfigurationException(actorClass.getName() + " is a keyed actor with an async "
-                    + "handler, which this version does not support yet.",
-                    "Make " + actorClass.getSimpleName() + " implement Actor or BatchActor, or drop keyed = true.");
-        }
         ResolvableType actorType = ResolvableType.forClass(actorClass).as(contract);
         ResolvableType handleType = ResolvableType.forClassWithGenerics(
                 keyed ? KeyedActorHandle.class : ActorHandle.class, actorType.getGeneric(0), actorType.getGeneric(1));

@@ -162,7 +162,7 @@ final class ActorWorkers implements SmartInitializingSingleton {
         KeyedActorSpec<Object, Object> spec = new KeyedActorSpec<>(actorName,
                 worker.batch() ? ActorKind.BATCH : ActorKind.ACTOR, this.settings.get(actorName),
                 (Class<Object>) worker.messageType(), (Class<Object>) worker.replyType(),
-                KeyedInstances.of(this.beanFactory, worker));
+                KeyedInstances.of(this.beanFactory, worker), worker.async());
         return this.beanFactory.getBean(KeyedActorHost.class).host(spec);
     }
 
