@@ -46,6 +46,10 @@ import dev.actors.spring.ActorWorker;
 @ImportRuntimeHints(ActorsPropertiesRuntimeHints.class)
 public final class ActorsAutoConfiguration {
 
+    ActorsAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     /**
      * The name of the executor bean that runs the actors' handlers.
      */

@@ -27,6 +27,12 @@ public final class ManualClock implements ActorClock {
 
     private long sequence;
 
+    /**
+     * Creates a clock that reads zero until it is advanced.
+     */
+    public ManualClock() {
+    }
+
     @Override
     public long nanoTime() {
         return this.now;

@@ -22,6 +22,10 @@ import dev.actors.ActorSystem;
 @ImportRuntimeHints(ActorsEndpointRuntimeHints.class)
 public final class ActorsEndpointAutoConfiguration {
 
+    ActorsEndpointAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ActorsEndpoint actorsEndpoint(ActorSystem actorSystem) {

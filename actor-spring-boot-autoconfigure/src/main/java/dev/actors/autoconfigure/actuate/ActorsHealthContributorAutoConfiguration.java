@@ -20,6 +20,10 @@ import dev.actors.ActorSystem;
 @ConditionalOnEnabledHealthIndicator("actors")
 public final class ActorsHealthContributorAutoConfiguration {
 
+    ActorsHealthContributorAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "actorsHealthIndicator")
     ActorsHealthIndicator actorsHealthIndicator(ActorSystem actorSystem) {

@@ -25,6 +25,10 @@ import dev.actors.autoconfigure.ActorSystemCustomizer;
 @ConditionalOnBooleanProperty(name = "actors.enabled", matchIfMissing = true)
 public final class ActorsMetricsAutoConfiguration {
 
+    ActorsMetricsAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnBooleanProperty(name = "actors.metrics.histograms", matchIfMissing = true)
     ActorTimerHistograms actorTimerHistograms() {

@@ -23,6 +23,10 @@ import dev.actors.spi.ContextPropagator;
 @ConditionalOnBooleanProperty(name = "actors.enabled", matchIfMissing = true)
 public final class ActorsContextPropagationAutoConfiguration {
 
+    ActorsContextPropagationAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ContextPropagator actorsContextPropagator() {

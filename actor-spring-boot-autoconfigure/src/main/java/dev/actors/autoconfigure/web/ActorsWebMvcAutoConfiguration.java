@@ -26,6 +26,10 @@ import org.springframework.web.servlet.DispatcherServlet;
 @EnableConfigurationProperties(ActorsProperties.class)
 public final class ActorsWebMvcAutoConfiguration {
 
+    ActorsWebMvcAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ActorExceptionHandler actorExceptionHandler(ActorsProperties properties) {
