@@ -309,28 +309,42 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
      * @return a future of the location, empty when no such keyed actor is hosted or its shard has no owner yet
      */
     public CompletableFuture<Optional<KeyLocation>> locate(String actorName, String key) {
+        String shard = new HashCodeMessageExtractor<EntityCommand>(this.settings.numberOfShards()).shardId(key);
+        return regions(actorName).thenApply((regions) -> regions.entrySet()
+            .stream()
+            .filter((region) -> region.getValue().contains(shard))
+            .map((region) -> new KeyLocation(actorName, key, shard, region.getKey(),
+                    region.getKey().equals(selfAddress().orElse(null))))
+            .findFirst());
+    }
+
+    /**
+     * Asks every instance's region of a keyed actor which shards it holds.
+     *
+     * @param actorName the keyed actor's name
+     * @return a future of the shards held by each instance ({@code host:port}), empty when no such keyed actor is
+     *     hosted or the cluster is not running
+     */
+    CompletableFuture<Map<String, Set<String>>> regions(String actorName) {
         Running current = this.running;
         ShardedKeyedActor<?, ?> actor;
         synchronized (this) {
             actor = this.hosted.get(actorName);
         }
         if (current == null || actor == null || current.cluster.isTerminated()) {
-            return CompletableFuture.completedFuture(Optional.empty());
+            return CompletableFuture.completedFuture(Map.of());
         }
-        String shard = new HashCodeMessageExtractor<EntityCommand>(this.settings.numberOfShards()).shardId(key);
-        String self = hostPort(current.cluster.selfAddress());
         return AskPattern
             .<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery, ShardRegion.ClusterShardingStats>ask(
                     current.sharding.shardState(),
                     (replyTo) -> new GetClusterShardingStats(actor.typeKey(), QUERY_TIMEOUT, replyTo),
                     QUERY_TIMEOUT.plusSeconds(1), current.system.scheduler())
-            .thenApply((stats) -> stats.getRegions()
-                .entrySet()
-                .stream()
-                .filter((region) -> region.getValue().getStats().containsKey(shard))
-                .map((region) -> new KeyLocation(actorName, key, shard, hostPort(region.getKey()),
-                        hostPort(region.getKey()).equals(self)))
-                .findFirst())
+            .thenApply((stats) -> {
+                Map<String, Set<String>> regions = new LinkedHashMap<>();
+                stats.getRegions()
+                    .forEach((address, region) -> regions.put(hostPort(address), Set.copyOf(region.getStats().keySet())));
+                return regions;
+            })
             .toCompletableFuture();
     }
 

@@ -12,7 +12,7 @@ import dev.actors.Actor;
  * The keyed actor of the cluster tests: a counter per key that says which instance served it. Its total is written
  * through to a store shared by the instances (as a database would be), so it survives a key's move.
  */
-final class Counter implements Actor<Counter.Count, Counter.Counted> {
+public final class Counter implements Actor<Counter.Count, Counter.Counted> {
 
     /**
      * A command.
@@ -20,7 +20,7 @@ final class Counter implements Actor<Counter.Count, Counter.Counted> {
      * @param op {@code add}, {@code get}, {@code block} (waits at the shared gate) or {@code fail}
      * @param amount what {@code add} adds
      */
-    record Count(String op, int amount) {
+    public record Count(String op, int amount) {
     }
 
     /**
@@ -30,15 +30,15 @@ final class Counter implements Actor<Counter.Count, Counter.Counted> {
      * @param key the key
      * @param total the key's total after the command
      */
-    record Counted(String node, String key, int total) {
+    public record Counted(String node, String key, int total) {
     }
 
     /** What the instances share: the totals, how many commands were handled, a gate for {@code block}. */
-    static final class World {
+    public static final class World {
 
-        final Map<String, Integer> totals = new ConcurrentHashMap<>();
+        public final Map<String, Integer> totals = new ConcurrentHashMap<>();
 
-        final AtomicInteger handled = new AtomicInteger();
+        public final AtomicInteger handled = new AtomicInteger();
 
         volatile CountDownLatch entered = new CountDownLatch(1);
 
@@ -53,7 +53,7 @@ final class Counter implements Actor<Counter.Count, Counter.Counted> {
 
     private int total;
 
-    Counter(String node, String key, World world) {
+    public Counter(String node, String key, World world) {
         this.node = node;
         this.key = key;
         this.world = world;

@@ -11,6 +11,7 @@ import dev.actors.ActorHandle;
 import dev.actors.ActorKind;
 import dev.actors.ActorRef;
 import dev.actors.ActorSettings;
+import dev.actors.ActorState;
 import dev.actors.ActorSystem;
 import dev.actors.KeyedActorRef;
 import dev.actors.spi.KeyedActorSpec;
@@ -19,13 +20,13 @@ import dev.actors.spi.KeyedActorSpec;
  * A small stand-in for the local keyed runtime: one plain actor per key in an {@link ActorSystem}, created on the
  * key's first message, stopped by {@link KeyedActorRef#passivate(String)}; it counts passivations.
  */
-final class StandInKeyedActors implements LocalKeyedActors {
+public final class StandInKeyedActors implements LocalKeyedActors {
 
     private final ActorSystem system;
 
     private final Map<String, StandInRef<?, ?>> refs = new ConcurrentHashMap<>();
 
-    StandInKeyedActors(ActorSystem system) {
+    public StandInKeyedActors(ActorSystem system) {
         this.system = system;
     }
 
@@ -36,11 +37,11 @@ final class StandInKeyedActors implements LocalKeyedActors {
         return ref;
     }
 
-    StandInRef<?, ?> ref(String name) {
+    public StandInRef<?, ?> ref(String name) {
         return this.refs.get(name);
     }
 
-    static final class StandInRef<M, R> implements KeyedActorRef<M, R> {
+    public static final class StandInRef<M, R> implements KeyedActorRef<M, R> {
 
         private final ActorSystem system;
 
@@ -50,7 +51,10 @@ final class StandInKeyedActors implements LocalKeyedActors {
 
         private final AtomicInteger activations = new AtomicInteger();
 
-        final AtomicInteger passivations = new AtomicInteger();
+        public final AtomicInteger passivations = new AtomicInteger();
+
+        /** Passivations of a key whose actor had already been stopped by something else (a shutdown). */
+        public final AtomicInteger passivationsAfterStop = new AtomicInteger();
 
         private volatile boolean stopped;
 
@@ -100,6 +104,9 @@ final class StandInKeyedActors implements LocalKeyedActors {
                 return CompletableFuture.completedFuture(null);
             }
             this.passivations.incrementAndGet();
+            if (ref.state() != ActorState.RUNNING) {
+                this.passivationsAfterStop.incrementAndGet();
+            }
             return ref.stop();
         }
 

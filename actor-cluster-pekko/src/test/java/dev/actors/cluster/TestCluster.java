@@ -52,6 +52,9 @@ final class TestCluster implements AutoCloseable {
                 .untilAsserted(() -> assertThat(cluster.nodes).allSatisfy((node) -> assertThat(
                         node.cluster.members().stream().filter((member) -> member.status().equals("up")).count())
                     .isEqualTo(size)));
+            // Every instance's region must have registered before keys are spread, or some get none.
+            await().atMost(START_TIMEOUT)
+                .untilAsserted(() -> assertThat(cluster.nodes.get(0).cluster.regions("counter").join()).hasSize(size));
             return cluster;
         }
         catch (RuntimeException | Error ex) {
