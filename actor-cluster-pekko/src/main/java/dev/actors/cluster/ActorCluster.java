@@ -23,6 +23,7 @@ import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import dev.actors.ActorClosedException;
 import dev.actors.KeyedActorHandle;
 import dev.actors.KeyedActorRef;
+import dev.actors.OverflowPolicy;
 import dev.actors.spi.KeyedActorHost;
 import dev.actors.spi.KeyedActorSpec;
 
@@ -148,7 +150,7 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
             for (ShardedKeyedActor<?, ?> actor : actors) {
                 sharding.init(Entity.of(actor.typeKey(), (context) -> KeyEntity.create(actor, context.getEntityId()))
                     .withStopMessage(EntityCommand.Stop.INSTANCE)
-                    .withEntityProps(DispatcherSelector.fromConfig(PekkoConfig.ENTITY_DISPATCHER)));
+                    .withEntityProps(entityDispatcher(actor)));
             }
             Cluster cluster = Cluster.get(Adapter.toClassic(system));
             cluster.registerOnMemberUp(() -> this.up.complete(null));
@@ -159,6 +161,16 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
             system.terminate();
             throw ex;
         }
+    }
+
+    /**
+     * Pekko's own dispatcher for an entity that never waits (a full mailbox refuses at once): one thread hand-off
+     * fewer per call. An entity of an actor with overflow {@code block} may wait for room in a mailbox for up to its
+     * offer-timeout, which must not hold the threads of Pekko's heartbeats: it gets a dispatcher of its own.
+     */
+    private static Props entityDispatcher(ShardedKeyedActor<?, ?> actor) {
+        return (actor.spec().settings().overflow() == OverflowPolicy.BLOCK)
+                ? DispatcherSelector.fromConfig(PekkoConfig.ENTITY_DISPATCHER) : Props.empty();
     }
 
     private List<Address> seedAddresses(Cluster cluster) {

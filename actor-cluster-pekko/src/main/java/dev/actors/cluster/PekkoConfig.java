@@ -17,7 +17,7 @@ import com.typesafe.config.ConfigUtil;
  */
 final class PekkoConfig {
 
-    /** The dispatcher of the entities: a relay that may wait for room in a mailbox must not hold Pekko's own. */
+    /** The dispatcher of entities that may wait for room in a mailbox: they must not hold Pekko's own threads. */
     static final String ENTITY_DISPATCHER = "dev-actors.entity-dispatcher";
 
     private static final String ENVELOPE_SERIALIZER = "dev-actors-envelope";
