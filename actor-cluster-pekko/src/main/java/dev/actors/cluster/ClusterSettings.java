@@ -32,6 +32,16 @@ public record ClusterSettings(String name, String host, int port, List<String> s
 
     /**
      * Checks every value and copies the collections.
+     *
+     * @param name the cluster's name
+     * @param host this instance's address
+     * @param port the cluster port, or {@code 0}
+     * @param seedNodes the instances to join
+     * @param numberOfShards how many shards
+     * @param downing how an unreachable instance is removed
+     * @param stableAfter the stability margin of the downing strategy
+     * @param pekko raw Pekko settings
+     * @throws IllegalArgumentException when a value is invalid (the message names the property)
      */
     public ClusterSettings {
         Objects.requireNonNull(name, "name");

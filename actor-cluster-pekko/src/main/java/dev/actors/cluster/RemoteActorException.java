@@ -11,6 +11,7 @@ public class RemoteActorException extends ActorException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the exception the handler threw. */
     private final String originalClassName;
 
     /**

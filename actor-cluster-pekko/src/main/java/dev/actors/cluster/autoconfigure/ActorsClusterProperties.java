@@ -77,82 +77,182 @@ public class ActorsClusterProperties {
      */
     private Map<String, String> pekko = new LinkedHashMap<>();
 
+    /**
+     * Returns whether keyed actors run across the instances.
+     *
+     * @return whether keyed actors run across the instances
+     */
     public boolean isEnabled() {
         return this.enabled;
     }
 
+    /**
+     * Sets whether keyed actors run across the instances.
+     *
+     * @param enabled whether keyed actors run across the instances
+     */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
+    /**
+     * Returns the cluster's name.
+     *
+     * @return the cluster's name
+     */
     public String getName() {
         return this.name;
     }
 
+    /**
+     * Sets the cluster's name.
+     *
+     * @param name the cluster's name
+     */
     public void setName(String name) {
         this.name = name;
     }
 
+    /**
+     * Returns the address the other instances reach this one at.
+     *
+     * @return the address the other instances reach this one at
+     */
     public String getHost() {
         return this.host;
     }
 
+    /**
+     * Sets the address the other instances reach this one at.
+     *
+     * @param host the address the other instances reach this one at
+     */
     public void setHost(String host) {
         this.host = host;
     }
 
+    /**
+     * Returns the cluster port.
+     *
+     * @return the cluster port
+     */
     public int getPort() {
         return this.port;
     }
 
+    /**
+     * Sets the cluster port.
+     *
+     * @param port the cluster port
+     */
     public void setPort(int port) {
         this.port = port;
     }
 
+    /**
+     * Returns the instances to join, host:port.
+     *
+     * @return the instances to join
+     */
     public List<String> getSeedNodes() {
         return this.seedNodes;
     }
 
+    /**
+     * Sets the instances to join, host:port.
+     *
+     * @param seedNodes the instances to join
+     */
     public void setSeedNodes(List<String> seedNodes) {
         this.seedNodes = seedNodes;
     }
 
+    /**
+     * Returns how many shards the keys are spread over.
+     *
+     * @return how many shards the keys are spread over
+     */
     public int getNumberOfShards() {
         return this.numberOfShards;
     }
 
+    /**
+     * Sets how many shards the keys are spread over.
+     *
+     * @param numberOfShards how many shards the keys are spread over
+     */
     public void setNumberOfShards(int numberOfShards) {
         this.numberOfShards = numberOfShards;
     }
 
+    /**
+     * Returns how an unreachable instance is removed.
+     *
+     * @return how an unreachable instance is removed
+     */
     public Downing getDowning() {
         return this.downing;
     }
 
+    /**
+     * Sets how an unreachable instance is removed.
+     *
+     * @param downing how an unreachable instance is removed
+     */
     public void setDowning(Downing downing) {
         this.downing = downing;
     }
 
+    /**
+     * Returns how long the membership must be stable before the downing strategy decides.
+     *
+     * @return how long the membership must be stable before the downing strategy decides
+     */
     public Duration getStableAfter() {
         return this.stableAfter;
     }
 
+    /**
+     * Sets how long the membership must be stable before the downing strategy decides.
+     *
+     * @param stableAfter how long the membership must be stable before the downing strategy decides
+     */
     public void setStableAfter(Duration stableAfter) {
         this.stableAfter = stableAfter;
     }
 
+    /**
+     * Returns how long the start waits to join the cluster.
+     *
+     * @return how long the start waits to join the cluster
+     */
     public Duration getJoinTimeout() {
         return this.joinTimeout;
     }
 
+    /**
+     * Sets how long the start waits to join the cluster.
+     *
+     * @param joinTimeout how long the start waits to join the cluster
+     */
     public void setJoinTimeout(Duration joinTimeout) {
         this.joinTimeout = joinTimeout;
     }
 
+    /**
+     * Returns the raw Pekko settings, without the pekko. prefix.
+     *
+     * @return the raw Pekko settings
+     */
     public Map<String, String> getPekko() {
         return this.pekko;
     }
 
+    /**
+     * Sets the raw Pekko settings, without the pekko. prefix.
+     *
+     * @param pekko the raw Pekko settings
+     */
     public void setPekko(Map<String, String> pekko) {
         this.pekko = pekko;
     }
