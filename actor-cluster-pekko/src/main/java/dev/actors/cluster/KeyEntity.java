@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorClosedException;
 import dev.actors.ActorException;
 import dev.actors.ActorHandle;
@@ -83,8 +84,13 @@ final class KeyEntity extends AbstractBehavior<EntityCommand> {
         catch (RuntimeException ex) {
             reply = CompletableFuture.failedFuture(ex);
         }
-        reply.whenComplete((value, failure) -> call.replyTo()
-            .tell((failure != null) ? Reply.failed(ShardedKeyedActor.unwrap(failure)) : Reply.of(value)));
+        reply.whenComplete((value, failure) -> {
+            Throwable cause = (failure != null) ? ShardedKeyedActor.unwrap(failure) : null;
+            if (cause instanceof ActorCallTimeoutException) {
+                this.actor.callTimedOutHere();
+            }
+            call.replyTo().tell((cause != null) ? Reply.failed(cause) : Reply.of(value));
+        });
         return this;
     }
 

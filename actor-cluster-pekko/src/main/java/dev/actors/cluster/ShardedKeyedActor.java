@@ -42,6 +42,8 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
 
     private final AtomicLong expired = new AtomicLong();
 
+    private final AtomicLong timedOutHere = new AtomicLong();
+
     ShardedKeyedActor(ActorCluster cluster, KeyedActorSpec<M, R> spec, KeyedActorRef<M, R> local) {
         this.cluster = cluster;
         this.spec = spec;
@@ -96,6 +98,15 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
 
     void callExpired() {
         this.expired.incrementAndGet();
+    }
+
+    /** A call handed to the local key timed out there (a queued one is then skipped by the local runtime). */
+    void callTimedOutHere() {
+        this.timedOutHere.incrementAndGet();
+    }
+
+    long timedOutHere() {
+        return this.timedOutHere.get();
     }
 
     static Throwable unwrap(Throwable failure) {

@@ -98,6 +98,11 @@ class ClusterShardingTests {
         assertThatThrownBy(late::join).cause()
             .isInstanceOfSatisfying(ActorCallTimeoutException.class,
                     (ex) -> assertThat(ex.timeout()).isEqualTo(Duration.ofMillis(300)));
+        // The owner's own timer for the call started when the call arrived, a little after the caller's.
+        Node owner = this.cluster.node("node2");
+        await().atMost(WAIT).until(() -> owner.cluster.hostedActors().stream()
+            .mapToLong(ShardedKeyedActor::timedOutHere)
+            .sum() >= 1);
         this.cluster.world.gate.countDown();
         blocking.get(30, TimeUnit.SECONDS);
         assertThat(get(caller.counter, key).total()).as("the timed-out add was skipped").isZero();
