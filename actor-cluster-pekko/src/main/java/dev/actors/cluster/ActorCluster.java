@@ -31,6 +31,7 @@ import org.apache.pekko.cluster.Cluster;
 import org.apache.pekko.cluster.Member;
 import org.apache.pekko.cluster.MemberStatus;
 import org.apache.pekko.cluster.sharding.ShardRegion;
+import org.apache.pekko.cluster.sharding.typed.ClusterShardingSettings;
 import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
@@ -147,9 +148,11 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
         try {
             SerializationCheck.check(system, actors);
             ClusterSharding sharding = ClusterSharding.get(system);
+            ClusterShardingSettings shardingSettings = ClusterShardingSettings.create(system);
             for (ShardedKeyedActor<?, ?> actor : actors) {
                 sharding.init(Entity.of(actor.typeKey(), (context) -> KeyEntity.create(actor, context.getEntityId()))
                     .withStopMessage(EntityCommand.Stop.INSTANCE)
+                    .withSettings(idleLike(shardingSettings, actor))
                     .withEntityProps(entityDispatcher(actor)));
             }
             Cluster cluster = Cluster.get(Adapter.toClassic(system));
@@ -171,6 +174,20 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
     private static Props entityDispatcher(ShardedKeyedActor<?, ?> actor) {
         return (actor.spec().settings().overflow() == OverflowPolicy.BLOCK)
                 ? DispatcherSelector.fromConfig(PekkoConfig.ENTITY_DISPATCHER) : Props.empty();
+    }
+
+    /**
+     * An entity idle as long as its local key's {@code passivate-after} is stopped, as the local key is: with Pekko's
+     * own idle timeout (2 minutes), a key set to stay longer would be passivated early. A Pekko passivation strategy
+     * set under {@code actors.cluster.pekko} without an idle timeout is left as it is.
+     */
+    private static ClusterShardingSettings idleLike(ClusterShardingSettings settings, ShardedKeyedActor<?, ?> actor) {
+        ClusterShardingSettings.PassivationStrategySettings passivation = settings.passivationStrategySettings();
+        if (passivation.idleEntitySettings().isEmpty()) {
+            return settings;
+        }
+        return settings.withPassivationStrategy(
+                passivation.withIdleEntityPassivation(actor.spec().settings().passivateAfter()));
     }
 
     private List<Address> seedAddresses(Cluster cluster) {

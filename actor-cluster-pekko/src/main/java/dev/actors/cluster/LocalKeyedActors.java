@@ -1,5 +1,11 @@
 package dev.actors.cluster;
 
+import java.util.function.Function;
+
+import dev.actors.Actor;
+import dev.actors.ActorKind;
+import dev.actors.ActorSystem;
+import dev.actors.BatchActor;
 import dev.actors.KeyedActorRef;
 import dev.actors.spi.KeyedActorSpec;
 
@@ -20,4 +26,26 @@ public interface LocalKeyedActors {
      * @return its local reference
      */
     <M, R> KeyedActorRef<M, R> spawn(KeyedActorSpec<M, R> spec);
+
+    /**
+     * Returns the local keyed actors of an actor system: {@link ActorSystem#spawnKeyed} or
+     * {@link ActorSystem#spawnKeyedBatch}, as the spec's kind says.
+     *
+     * @param actorSystem this instance's actor system
+     * @return the local keyed actors
+     */
+    static LocalKeyedActors in(ActorSystem actorSystem) {
+        return new LocalKeyedActors() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <M, R> KeyedActorRef<M, R> spawn(KeyedActorSpec<M, R> spec) {
+                Function<String, Object> instances = (Function<String, Object>) spec.instanceFactory();
+                if (spec.kind() == ActorKind.BATCH) {
+                    return actorSystem.spawnKeyedBatch(spec.name(), spec.settings(),
+                            (key) -> (BatchActor<M, R>) instances.apply(key));
+                }
+                return actorSystem.spawnKeyed(spec.name(), spec.settings(), (key) -> (Actor<M, R>) instances.apply(key));
+            }
+        };
+    }
 }

@@ -1,7 +1,9 @@
 package dev.actors.cluster;
 
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,9 +12,10 @@ import dev.actors.Actor;
 
 /**
  * The keyed actor of the cluster tests: a counter per key that says which instance served it. Its total is written
- * through to a store shared by the instances (as a database would be), so it survives a key's move.
+ * through to a store shared by the instances (as a database would be), so it survives a key's move; each
+ * {@code close()} (passivation, stop) is recorded as {@code node:key}.
  */
-public final class Counter implements Actor<Counter.Count, Counter.Counted> {
+public final class Counter implements Actor<Counter.Count, Counter.Counted>, AutoCloseable {
 
     /**
      * A command.
@@ -39,6 +42,9 @@ public final class Counter implements Actor<Counter.Count, Counter.Counted> {
         public final Map<String, Integer> totals = new ConcurrentHashMap<>();
 
         public final AtomicInteger handled = new AtomicInteger();
+
+        /** What happened, in order: {@code node:key} for each close, and what the tests add. */
+        public final Queue<String> events = new ConcurrentLinkedQueue<>();
 
         volatile CountDownLatch entered = new CountDownLatch(1);
 
@@ -79,5 +85,10 @@ public final class Counter implements Actor<Counter.Count, Counter.Counted> {
             }
         }
         return new Counted(this.node, this.key, this.total);
+    }
+
+    @Override
+    public void close() {
+        this.world.events.add(this.node + ":" + this.key);
     }
 }

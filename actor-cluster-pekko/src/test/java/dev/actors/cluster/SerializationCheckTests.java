@@ -58,7 +58,7 @@ class SerializationCheckTests {
         try (ActorSystem actors = ActorSystem.create()) {
             ClusterSettings settings = new ClusterSettings("check", "127.0.0.1", 0, List.of(), 10,
                     Downing.KEEP_MAJORITY, ClusterSettings.DEFAULT_STABLE_AFTER, Map.of());
-            ActorCluster cluster = new ActorCluster(settings, new StandInKeyedActors(actors));
+            ActorCluster cluster = new ActorCluster(settings, LocalKeyedActors.in(actors));
             try {
                 cluster.host(new KeyedActorSpec<>("opaque", ActorKind.ACTOR, ActorSettings.defaults(), messageType,
                         replyType, (key) -> (Actor<M, R>) (message) -> null));

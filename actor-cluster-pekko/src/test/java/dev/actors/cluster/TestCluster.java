@@ -11,6 +11,7 @@ import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
 import dev.actors.ActorSystem;
 import dev.actors.KeyedActorHandle;
+import dev.actors.KeyedActorRef;
 import dev.actors.spi.KeyedActorSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,7 +94,6 @@ final class TestCluster implements AutoCloseable {
 
         final ActorSystem actors = ActorSystem.builder().threadNamePrefix("test-actor-").build();
 
-        final StandInKeyedActors local = new StandInKeyedActors(this.actors);
 
         final AtomicLong clockOffset = new AtomicLong();
 
@@ -103,9 +103,12 @@ final class TestCluster implements AutoCloseable {
 
         final KeyedActorHandle<Counter.Count, Counter.Counted> small;
 
+        private final Counter.World world;
+
         Node(String name, ClusterSettings settings, Counter.World world) {
             this.name = name;
-            this.cluster = new ActorCluster(settings, this.local,
+            this.world = world;
+            this.cluster = new ActorCluster(settings, LocalKeyedActors.in(this.actors),
                     () -> System.currentTimeMillis() + this.clockOffset.get());
             this.counter = this.cluster.host(spec("counter", ActorSettings.defaults(), world));
             this.small = this.cluster.host(
@@ -133,8 +136,12 @@ final class TestCluster implements AutoCloseable {
             return this.cluster.selfAddress().orElseThrow();
         }
 
-        StandInKeyedActors.StandInRef<?, ?> localRef(String actorName) {
-            return this.local.ref(actorName);
+        KeyedActorRef<?, ?> localRef(String actorName) {
+            return this.actors.findKeyed(actorName).orElseThrow();
+        }
+
+        long closes() {
+            return this.world.events.stream().filter((event) -> event.startsWith(this.name + ":")).count();
         }
 
         @Override

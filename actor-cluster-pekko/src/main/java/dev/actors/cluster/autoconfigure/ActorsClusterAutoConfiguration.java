@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.actors.ActorSystem;
 import dev.actors.cluster.ActorCluster;
 import dev.actors.cluster.LocalKeyedActors;
 
@@ -21,6 +22,12 @@ import dev.actors.cluster.LocalKeyedActors;
 @ConditionalOnBooleanProperty("actors.cluster.enabled")
 @EnableConfigurationProperties(ActorsClusterProperties.class)
 public final class ActorsClusterAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    LocalKeyedActors localKeyedActors(ActorSystem actorSystem) {
+        return LocalKeyedActors.in(actorSystem);
+    }
 
     @Bean
     @ConditionalOnMissingBean

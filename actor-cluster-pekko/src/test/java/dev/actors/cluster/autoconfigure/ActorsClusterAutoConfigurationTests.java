@@ -1,6 +1,7 @@
 package dev.actors.cluster.autoconfigure;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,20 +12,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Configuration;
 
 import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
-import dev.actors.ActorSystem;
 import dev.actors.KeyedActorHandle;
 import dev.actors.autoconfigure.ActorsAutoConfiguration;
+import dev.actors.autoconfigure.ActorsLifecycle;
 import dev.actors.autoconfigure.actuate.ActorsHealthContributorAutoConfiguration;
 import dev.actors.autoconfigure.actuate.ActorsHealthIndicator;
 import dev.actors.cluster.ActorCluster;
 import dev.actors.cluster.Counter;
 import dev.actors.cluster.Counter.Count;
 import dev.actors.cluster.Counter.Counted;
-import dev.actors.cluster.StandInKeyedActors;
 import dev.actors.spi.KeyedActorHost;
 import dev.actors.spi.KeyedActorSpec;
 
@@ -45,13 +46,12 @@ class ActorsClusterAutoConfigurationTests {
         .withPropertyValues("actors.cluster.port=0", "actors.cluster.name=spring");
 
     @Test
-    void whenTheClusterIsNotEnabledThenNothingOfItIsCreated() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ActorsClusterAutoConfiguration.class,
-                ActorsAutoConfiguration.class, ActorsClusterHealthContributorAutoConfiguration.class,
-                ActorsHealthContributorAutoConfiguration.class, ActorsClusterMetricsAutoConfiguration.class))
-            .run((context) -> {
+    void whenTheClusterIsNotEnabledThenNothingOfItIsCreatedAndKeysLiveInThisJvm() {
+        this.contextRunner.run((context) -> {
             assertThat(context).doesNotHaveBean(ActorCluster.class).doesNotHaveBean(ActorClusterLifecycle.class);
+            assertThat(context.getBean(KeyedActorHost.class)).isNotInstanceOf(ActorCluster.class);
             assertThat(context).getBean("actorsHealthIndicator").isExactlyInstanceOf(ActorsHealthIndicator.class);
+            assertThat(counter(context).forKey("a").call(new Count("add", 1)).join().total()).isEqualTo(1);
         });
     }
 
@@ -134,17 +134,20 @@ class ActorsClusterAutoConfigurationTests {
 
     @Test
     void onShutdownTheInstanceLeavesAndPassivatesItsKeysBeforeTheLocalActorsStop() {
-        this.contextRunner.withPropertyValues("actors.cluster.enabled=true").run((context) -> {
-            for (int i = 0; i < 5; i++) {
-                counter(context).forKey("k" + i).call(new Count("add", 1)).join();
-            }
-            StandInKeyedActors.StandInRef<?, ?> local = context.getBean(StandInKeyedActors.class).ref("counter");
-            ActorCluster cluster = context.getBean(ActorCluster.class);
-            context.close();
-            assertThat(cluster.selfStatus()).isEqualTo("terminated");
-            assertThat(local.passivations.get()).as("every key was handed back").isEqualTo(5);
-            assertThat(local.passivationsAfterStop.get()).as("while its local actor still ran").isZero();
-        });
+        this.contextRunner.withPropertyValues("actors.cluster.enabled=true")
+            .withUserConfiguration(ShutdownProbeConfiguration.class)
+            .run((context) -> {
+                for (int i = 0; i < 5; i++) {
+                    counter(context).forKey("k" + i).call(new Count("add", 1)).join();
+                }
+                Counter.World world = context.getBean(Counter.World.class);
+                ActorCluster cluster = context.getBean(ActorCluster.class);
+                context.close();
+                assertThat(cluster.selfStatus()).isEqualTo("terminated");
+                assertThat(List.copyOf(world.events)).as("every key closed by the leave, before the local actors stop")
+                    .hasSize(6)
+                    .endsWith(ShutdownProbeConfiguration.BETWEEN);
+            });
     }
 
     @SuppressWarnings("unchecked")
@@ -156,14 +159,13 @@ class ActorsClusterAutoConfigurationTests {
     static class CounterConfiguration {
 
         @Bean
-        StandInKeyedActors localKeyedActors(ActorSystem actorSystem) {
-            return new StandInKeyedActors(actorSystem);
+        Counter.World world() {
+            return new Counter.World();
         }
 
         // What the actors' auto-configuration does for an @ActorWorker(keyed = true).
         @Bean
-        KeyedActorHandle<Count, Counted> counter(KeyedActorHost host) {
-            Counter.World world = new Counter.World();
+        KeyedActorHandle<Count, Counted> counter(KeyedActorHost host, Counter.World world) {
             return host.host(new KeyedActorSpec<>("counter", ActorKind.ACTOR, ActorSettings.defaults(), Count.class,
                     Counted.class, (key) -> new Counter("spring", key, world)));
         }
@@ -172,6 +174,42 @@ class ActorsClusterAutoConfigurationTests {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ActorsClusterProperties.class)
     static class PropertiesConfiguration {
+    }
+
+    /** Marks the stop of a lifecycle between the cluster's and the local actors'. */
+    @Configuration(proxyBeanMethods = false)
+    static class ShutdownProbeConfiguration {
+
+        static final String BETWEEN = "after the cluster, before the actors";
+
+        @Bean
+        SmartLifecycle shutdownProbe(Counter.World world) {
+            return new SmartLifecycle() {
+
+                private volatile boolean running;
+
+                @Override
+                public void start() {
+                    this.running = true;
+                }
+
+                @Override
+                public void stop() {
+                    world.events.add(BETWEEN);
+                    this.running = false;
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return this.running;
+                }
+
+                @Override
+                public int getPhase() {
+                    return (ActorClusterLifecycle.SMART_LIFECYCLE_PHASE + ActorsLifecycle.SMART_LIFECYCLE_PHASE) / 2;
+                }
+            };
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
