@@ -23,6 +23,8 @@ import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorClosedException;
 import dev.actors.KeyedActorHandle;
 import dev.actors.MailboxFullException;
+import dev.actors.autoconfigure.actuate.ActorsClusterView;
+import dev.actors.cluster.autoconfigure.ActorClusterEndpointView;
 import dev.actors.cluster.Counter.Count;
 import dev.actors.cluster.Counter.Counted;
 import dev.actors.cluster.TestCluster.Node;
@@ -71,6 +73,26 @@ class ClusterShardingTests {
         }
         int entities = this.cluster.nodes.stream().mapToInt((node) -> node.cluster.localEntityCount()).sum();
         assertThat(entities).isEqualTo(KEYS);
+    }
+
+    @Test
+    @Order(2)
+    void theEndpointViewShowsTheMembersAndWhichInstanceHoldsAKey() {
+        for (Node node : this.cluster.nodes) {
+            ActorClusterEndpointView view = new ActorClusterEndpointView(node.cluster);
+            assertThat(view.selfAddress()).isEqualTo(node.address());
+            assertThat(view.members()).hasSize(3).allSatisfy((member) -> {
+                assertThat(member.status()).isEqualTo("up");
+                assertThat(member.reachable()).isTrue();
+            });
+            for (int i = 0; i < 10; i++) {
+                String owner = get(node.counter, "k" + i).node();
+                ActorsClusterView.KeyHolder holder = view.locate("counter", "k" + i).orElseThrow();
+                assertThat(holder.address()).isEqualTo(this.cluster.node(owner).address());
+                assertThat(holder.local()).isEqualTo(owner.equals(node.name));
+            }
+            assertThat(view.locate("unknown", "k0")).isEmpty();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import dev.actors.ActorSystem;
+import dev.actors.autoconfigure.actuate.ActorsClusterView;
 import dev.actors.cluster.ActorCluster;
 import dev.actors.cluster.LocalKeyedActors;
 
@@ -14,7 +15,7 @@ import dev.actors.cluster.LocalKeyedActors;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the cluster, with
  * {@code actors.cluster.enabled=true}: an {@link ActorCluster} bean, which is the application's
  * {@link dev.actors.spi.KeyedActorHost} (so every {@code @ActorWorker(keyed = true)} becomes a sharded entity type),
- * and its {@link ActorClusterLifecycle}. It runs before the actors' auto-configuration, whose local keyed actor host
+ * its {@link ActorClusterLifecycle}, and what the {@code actors} endpoint shows of the cluster. It runs before the actors' auto-configuration, whose local keyed actor host
  * then backs off.
  */
 @AutoConfiguration(beforeName = "dev.actors.autoconfigure.ActorsAutoConfiguration")
@@ -33,6 +34,12 @@ public final class ActorsClusterAutoConfiguration {
     @ConditionalOnMissingBean
     ActorCluster actorCluster(ActorsClusterProperties properties, LocalKeyedActors localKeyedActors) {
         return new ActorCluster(properties.toSettings(), localKeyedActors);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ActorsClusterView actorsClusterView(ActorCluster actorCluster) {
+        return new ActorClusterEndpointView(actorCluster);
     }
 
     @Bean
