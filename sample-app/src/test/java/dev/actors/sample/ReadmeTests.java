@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,7 +103,8 @@ class ReadmeTests {
                 for (Map<String, Object> property : (List<Map<String, Object>>) metadata.get("properties")) {
                     String name = (String) property.get("name");
                     if (name.startsWith("actors.")) {
-                        defaults.put(name, String.valueOf(property.get("defaultValue")));
+                        // A property without a default (a list, a map) has an empty default column.
+                        defaults.put(name, Objects.toString(property.get("defaultValue"), ""));
                     }
                 }
             }

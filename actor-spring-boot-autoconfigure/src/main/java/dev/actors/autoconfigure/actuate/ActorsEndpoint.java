@@ -2,6 +2,7 @@ package dev.actors.autoconfigure.actuate;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,13 +34,26 @@ public class ActorsEndpoint {
 
     private final ActorSystem actorSystem;
 
+    private final @Nullable ActorsClusterView cluster;
+
     /**
      * Creates an endpoint over the given actor system.
      *
      * @param actorSystem the actor system to describe
      */
     public ActorsEndpoint(ActorSystem actorSystem) {
+        this(actorSystem, null);
+    }
+
+    /**
+     * Creates an endpoint over the given actor system, one instance of a cluster.
+     *
+     * @param actorSystem the actor system to describe
+     * @param cluster the cluster this instance is part of, or {@code null} for none
+     */
+    public ActorsEndpoint(ActorSystem actorSystem, @Nullable ActorsClusterView cluster) {
         this.actorSystem = actorSystem;
+        this.cluster = cluster;
     }
 
     /**
@@ -50,7 +64,9 @@ public class ActorsEndpoint {
     @ReadOperation
     public ActorsDescriptor actors() {
         return new ActorsDescriptor(this.actorSystem.actors().stream().map(ActorDescriptor::of).toList(),
-                this.actorSystem.keyedActors().stream().map(KeyedActorDescriptor::of).toList());
+                this.actorSystem.keyedActors().stream().map(KeyedActorDescriptor::of).toList(),
+                (this.cluster != null) ? new ClusterDescriptor(this.cluster.selfAddress(), this.cluster.members())
+                        : null);
     }
 
     /**
@@ -72,18 +88,25 @@ public class ActorsEndpoint {
      * @param name the keyed actor's name
      * @param keys the literal path segment {@code keys}
      * @param key the key
-     * @return the key's live instance, or {@code null} (a 404 over HTTP) when the actor or a live instance of the
-     *     key does not exist
+     * @return the key's live instance (a {@link KeyDescriptor}), or {@code null} (a 404 over HTTP) when the actor or a
+     *     live instance of the key does not exist; in a cluster, which instance holds the key (a
+     *     {@link ClusterKeyDescriptor}), or {@code null} when there is no such keyed actor
      */
     @ReadOperation
-    public @Nullable KeyDescriptor key(@Selector String name, @Selector String keys, @Selector String key) {
+    public @Nullable OperationResponseBody key(@Selector String name, @Selector String keys, @Selector String key) {
         if (!KEYS_SEGMENT.equals(keys)) {
             return null;
         }
-        return this.actorSystem.findKeyed(name)
-            .flatMap((actor) -> actor.stats(key))
+        Optional<KeyedActorRef<?, ?>> actor = this.actorSystem.findKeyed(name);
+        KeyDescriptor instance = actor.flatMap((keyed) -> keyed.stats(key))
             .map((stats) -> KeyDescriptor.of(key, stats))
             .orElse(null);
+        if (this.cluster == null || actor.isEmpty()) {
+            return instance;
+        }
+        ActorsClusterView.KeyHolder holder = this.cluster.locate(name, key).orElse(null);
+        return new ClusterKeyDescriptor(key, (holder != null) ? holder.shard() : null,
+                (holder != null) ? holder.address() : null, holder != null && holder.local(), instance);
     }
 
     static String lowerCase(Enum<?> value) {
@@ -99,9 +122,33 @@ public class ActorsEndpoint {
      *
      * @param actors the actors, in creation order
      * @param keyedActors the keyed actors, in creation order
+     * @param cluster the cluster this instance is part of, or {@code null} for a single instance
      */
-    public record ActorsDescriptor(List<ActorDescriptor> actors, List<KeyedActorDescriptor> keyedActors)
-            implements OperationResponseBody {
+    public record ActorsDescriptor(List<ActorDescriptor> actors, List<KeyedActorDescriptor> keyedActors,
+            @Nullable ClusterDescriptor cluster) implements OperationResponseBody {
+    }
+
+    /**
+     * The cluster this instance is part of, as this instance sees it.
+     *
+     * @param address this instance's address, {@code host:port}
+     * @param members the members, with their status and reachability
+     */
+    public record ClusterDescriptor(@Nullable String address, List<ActorsClusterView.Member> members) {
+    }
+
+    /**
+     * Which instance of the cluster holds a key.
+     *
+     * @param key the key
+     * @param shard its shard, or {@code null} when unknown
+     * @param address the instance that holds the shard, or {@code null} when no instance holds it yet (the key's
+     *     next message allocates it)
+     * @param local whether that instance is this one
+     * @param instance the key's live instance here, or {@code null} when it has none here
+     */
+    public record ClusterKeyDescriptor(String key, @Nullable String shard, @Nullable String address, boolean local,
+            @Nullable KeyDescriptor instance) implements OperationResponseBody {
     }
 
     /**

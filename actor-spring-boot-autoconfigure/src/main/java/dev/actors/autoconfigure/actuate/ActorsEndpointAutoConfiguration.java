@@ -1,5 +1,6 @@
 package dev.actors.autoconfigure.actuate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,7 +29,7 @@ public final class ActorsEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    ActorsEndpoint actorsEndpoint(ActorSystem actorSystem) {
-        return new ActorsEndpoint(actorSystem);
+    ActorsEndpoint actorsEndpoint(ActorSystem actorSystem, ObjectProvider<ActorsClusterView> cluster) {
+        return new ActorsEndpoint(actorSystem, cluster.getIfAvailable());
     }
 }

@@ -19,6 +19,7 @@ class ActorsEndpointRuntimeHints implements RuntimeHintsRegistrar {
         this.bindingRegistrar.registerReflectionHints(hints.reflection(), ActorsEndpoint.ActorsDescriptor.class,
                 ActorsEndpoint.ActorDescriptor.class, ActorsEndpoint.CountsDescriptor.class,
                 ActorsEndpoint.BatchDescriptor.class, ActorsEndpoint.KeyedActorDescriptor.class,
-                ActorsEndpoint.KeyDescriptor.class);
+                ActorsEndpoint.KeyDescriptor.class, ActorsEndpoint.ClusterDescriptor.class,
+                ActorsEndpoint.ClusterKeyDescriptor.class);
     }
 }

@@ -26,6 +26,6 @@ class ActorsEndpointRuntimeHintsTests {
                     .accepts(hints);
             }
         }
-        assertThat(ActorsEndpoint.class.getDeclaredClasses()).filteredOn(Class::isRecord).hasSize(6);
+        assertThat(ActorsEndpoint.class.getDeclaredClasses()).filteredOn(Class::isRecord).hasSize(8);
     }
 }
