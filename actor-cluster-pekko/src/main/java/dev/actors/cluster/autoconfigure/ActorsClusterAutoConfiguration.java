@@ -24,6 +24,10 @@ import dev.actors.cluster.LocalKeyedActors;
 @EnableConfigurationProperties(ActorsClusterProperties.class)
 public final class ActorsClusterAutoConfiguration {
 
+    ActorsClusterAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean
     LocalKeyedActors localKeyedActors(ActorSystem actorSystem) {

@@ -22,6 +22,10 @@ import dev.actors.cluster.ActorCluster;
 @ConditionalOnEnabledHealthIndicator("actors")
 public final class ActorsClusterHealthContributorAutoConfiguration {
 
+    ActorsClusterHealthContributorAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "actorsHealthIndicator")
     ClusterActorsHealthIndicator actorsHealthIndicator(ActorSystem actorSystem, ActorCluster actorCluster) {

@@ -19,6 +19,10 @@ import dev.actors.cluster.ActorCluster;
 @ConditionalOnBean(ActorCluster.class)
 public final class ActorsClusterMetricsAutoConfiguration {
 
+    ActorsClusterMetricsAutoConfiguration() {
+        // Created by Spring only: auto-configuration classes have no public constructor.
+    }
+
     @Bean
     @ConditionalOnMissingBean
     ActorClusterMetrics actorClusterMetrics(ActorCluster actorCluster) {

@@ -20,6 +20,12 @@ import dev.actors.cluster.Downing;
 public class ActorsClusterProperties {
 
     /**
+     * Creates the properties with their defaults; Spring binds {@code actors.cluster.*} onto them.
+     */
+    public ActorsClusterProperties() {
+    }
+
+    /**
      * Whether keyed actors run across the application's instances (one live instance per key, cluster-wide). Off:
      * every key lives in this JVM.
      */
