@@ -211,13 +211,22 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
      * @throws InterruptedException when interrupted while waiting
      */
     public boolean awaitUp(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
             this.up.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
         }
         catch (TimeoutException | ExecutionException ex) {
             return false;
         }
+        // The member-up callback can run before the cluster's read view (selfMember) shows Up: wait for that too,
+        // so that whoever reads isUp() after the start (health, the endpoint) sees what the start waited for.
+        while (!isUp()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     /**
