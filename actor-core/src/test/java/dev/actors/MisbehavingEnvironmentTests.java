@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.ContextPropagator;
@@ -232,11 +234,12 @@ class MisbehavingEnvironmentTests extends ActorSystemTestSupport {
         }
     }
 
-    @Test
-    void onAForkJoinPoolAHotActorYieldsToAnActorWokenFromInsideThePool() throws Exception {
-        // FIFO for local tasks (asyncMode, as Executors.newWorkStealingPool): a LIFO pool runs a worker's newest
-        // task first, which is the yielding actor's own resubmission.
-        ForkJoinPool pool = new ForkJoinPool(1, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
+    @ParameterizedTest(name = "asyncMode={0}")
+    @ValueSource(booleans = { true, false })
+    void onAForkJoinPoolAHotActorYieldsToAnActorWokenFromInsideThePool(boolean asyncMode) throws Exception {
+        // asyncMode false is LIFO for a worker's own tasks (the common pool, new ForkJoinPool()): a worker runs its
+        // newest task first, which would be the yielding actor's own resubmission.
+        ForkJoinPool pool = new ForkJoinPool(1, ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, asyncMode);
         try {
             AtomicLong hotHandledWhenOtherRan = new AtomicLong(-1);
             CountDownLatch otherRan = new CountDownLatch(1);

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -167,6 +168,13 @@ public abstract class ActorCell<M, R> implements Runnable {
     private int refusals;
 
     private long firstRefusalAt;
+
+    /**
+     * Actor's thread only: the last pass gave its thread up to other waiting tasks with messages still queued, so
+     * the resubmission must queue behind them ({@link #goAgain}).
+     */
+    private boolean yielded;
+
     /** The entity key of a keyed actor's cell, for logs; {@code null} for a plain actor. */
     private String key;
 
@@ -493,6 +501,7 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     /** One pass of the loop; returns {@code true} when it parked on an async stage, still scheduled. */
     private boolean runPass() {
+        this.yielded = false;
         try {
             if (this.state.isTerminal()) {
                 StopSequence.failQueuedLogged(this, null);
@@ -517,7 +526,9 @@ public abstract class ActorCell<M, R> implements Runnable {
                     }
                     // Go on, keeping the cache warm, while nobody else waits for this thread and there is more
                     // to do: the budget ran out, or a caller just answered called again during a short spin.
-                    more = !othersWaiting(this.executor) && (result == RunResult.BUDGET_SPENT
+                    boolean othersWaiting = othersWaiting(this.executor);
+                    this.yielded = othersWaiting && result == RunResult.BUDGET_SPENT;
+                    more = !othersWaiting && (result == RunResult.BUDGET_SPENT
                             || (result == RunResult.DRAINED_AFTER_LONE_CALL && this.state == ActorState.RUNNING
                                     && awaitMessageBriefly()));
                 }
@@ -553,7 +564,12 @@ public abstract class ActorCell<M, R> implements Runnable {
         }
         this.runner = self;
         this.rerunBy = null;
-        submit();
+        if (this.yielded && onLifoWorker()) {
+            submitBehindOthers();
+        }
+        else {
+            submit();
+        }
         // Only this thread ever writes this thread into rerunBy: another thread's run cannot make this true.
         if (this.rerunBy == self) {
             return true;
@@ -562,6 +578,28 @@ public abstract class ActorCell<M, R> implements Runnable {
         // thread in. Left in, it would make this thread's next run of the cell (a one-thread pool) look nested.
         RUNNER.compareAndSet(this, self, null);
         return false;
+    }
+
+    /**
+     * Whether this thread is a worker of the actor's own fork-join pool in LIFO mode (the common pool, and
+     * {@code new ForkJoinPool()}): such a worker runs the task it pushed last first, so a resubmission from here
+     * would run again ahead of the very tasks this run yielded to.
+     */
+    private boolean onLifoWorker() {
+        return this.executor instanceof ForkJoinPool pool && !pool.getAsyncMode()
+                && Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() == pool;
+    }
+
+    /**
+     * Resubmits from the timer thread rather than from this worker: an outside submission waits in the pool's
+     * shared queue, behind the tasks in this worker's own queue. It costs a hand-off, paid only when a hot actor
+     * yields on a LIFO pool. Without a timer thread (a manual clock, or timers already shut down) it submits here.
+     */
+    private void submitBehindOthers() {
+        this.yielded = false;
+        if (!this.timers.handOff(this::submit)) {
+            submit();
+        }
     }
 
     /**

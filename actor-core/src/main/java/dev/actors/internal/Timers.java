@@ -135,6 +135,25 @@ public final class Timers {
         return this.clock.schedule(task, delayNanos);
     }
 
+    /**
+     * Runs a short task on the timer thread at once, so that it runs outside whatever pool the caller is in.
+     *
+     * @param task the task; it must not block
+     * @return {@code false} when it was not handed off: these timers have no thread (a manual clock) or are shut down
+     */
+    boolean handOff(Runnable task) {
+        if (this.scheduler == null) {
+            return false;
+        }
+        try {
+            this.scheduler.execute(task);
+            return true;
+        }
+        catch (RejectedExecutionException ex) {
+            return false;
+        }
+    }
+
     /** Stops the timer thread; pending timers do not fire. Expiries already handed off still complete. */
     public void shutdown() {
         if (this.scheduler != null) {
