@@ -135,7 +135,7 @@ public final class ActorSystem implements AutoCloseable {
      * @throws IllegalArgumentException when the name is blank or taken
      */
     public <M, R> ActorRef<M, R> spawn(String name, ActorSettings settings, Supplier<? extends Actor<M, R>> factory) {
-        return register(name, settings, plainCell(name, factory), true);
+        return register(name, settings, cell(name, factory, PlainActorCell::new), true);
     }
 
     /**
@@ -154,14 +154,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> declare(String name, ActorSettings settings,
             Supplier<? extends Actor<M, R>> factory) {
-        return register(name, settings, plainCell(name, factory), false);
-    }
-
-    private <M, R> Function<ActorSettings, ActorCell<M, R>> plainCell(String name,
-            Supplier<? extends Actor<M, R>> factory) {
-        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return (resolved) -> new PlainActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
-                factory);
+        return register(name, settings, cell(name, factory, PlainActorCell::new), false);
     }
 
     /**
@@ -177,7 +170,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> spawnBatch(String name, ActorSettings settings,
             Supplier<? extends BatchActor<M, R>> factory) {
-        return register(name, settings, batchCell(name, factory), true);
+        return register(name, settings, cell(name, factory, BatchActorCell::new), true);
     }
 
     /**
@@ -193,14 +186,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> declareBatch(String name, ActorSettings settings,
             Supplier<? extends BatchActor<M, R>> factory) {
-        return register(name, settings, batchCell(name, factory), false);
-    }
-
-    private <M, R> Function<ActorSettings, ActorCell<M, R>> batchCell(String name,
-            Supplier<? extends BatchActor<M, R>> factory) {
-        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return (resolved) -> new BatchActorCell<>(name, resolved, executorFor(resolved), this.timers, this.propagator,
-                factory);
+        return register(name, settings, cell(name, factory, BatchActorCell::new), false);
     }
 
     /**
@@ -217,7 +203,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> spawnAsync(String name, ActorSettings settings,
             Supplier<? extends AsyncActor<M, R>> factory) {
-        return register(name, settings, asyncCell(name, factory), true);
+        return register(name, settings, cell(name, factory, PlainActorCell::async), true);
     }
 
     /**
@@ -233,14 +219,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> declareAsync(String name, ActorSettings settings,
             Supplier<? extends AsyncActor<M, R>> factory) {
-        return register(name, settings, asyncCell(name, factory), false);
-    }
-
-    private <M, R> Function<ActorSettings, ActorCell<M, R>> asyncCell(String name,
-            Supplier<? extends AsyncActor<M, R>> factory) {
-        Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return (resolved) -> PlainActorCell.async(name, resolved, executorFor(resolved), this.timers,
-                this.propagator, factory);
+        return register(name, settings, cell(name, factory, PlainActorCell::async), false);
     }
 
     /**
@@ -257,7 +236,7 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> spawnAsyncBatch(String name, ActorSettings settings,
             Supplier<? extends AsyncBatchActor<M, R>> factory) {
-        return register(name, settings, asyncBatchCell(name, factory), true);
+        return register(name, settings, cell(name, factory, BatchActorCell::async), true);
     }
 
     /**
@@ -273,14 +252,23 @@ public final class ActorSystem implements AutoCloseable {
      */
     public <M, R> ActorRef<M, R> declareAsyncBatch(String name, ActorSettings settings,
             Supplier<? extends AsyncBatchActor<M, R>> factory) {
-        return register(name, settings, asyncBatchCell(name, factory), false);
+        return register(name, settings, cell(name, factory, BatchActorCell::async), false);
     }
 
-    private <M, R> Function<ActorSettings, ActorCell<M, R>> asyncBatchCell(String name,
-            Supplier<? extends AsyncBatchActor<M, R>> factory) {
+    /** The constructor of one kind's cell, as the four kinds' constructors share it. */
+    @FunctionalInterface
+    private interface CellConstructor<F, M, R> {
+
+        ActorCell<M, R> create(String name, ActorSettings settings, Executor executor, Timers timers,
+                ContextPropagator propagator, Supplier<? extends F> factory);
+    }
+
+    /** What {@link #register} calls, once the settings are resolved, to make the cell of a plain actor of a kind. */
+    private <F, M, R> Function<ActorSettings, ActorCell<M, R>> cell(String name, Supplier<? extends F> factory,
+            CellConstructor<F, M, R> constructor) {
         Objects.requireNonNull(factory, () -> "Actor '" + name + "': the factory must not be null");
-        return (resolved) -> BatchActorCell.async(name, resolved, executorFor(resolved), this.timers,
-                this.propagator, factory);
+        return (resolved) -> constructor.create(name, resolved, executorFor(resolved), this.timers, this.propagator,
+                factory);
     }
 
     /**
