@@ -68,6 +68,8 @@ public final class MicrometerActorListener implements ActorListener {
 
     static final String CLOSE_FAILURES = "actor.close.failures";
 
+    static final String RUNS_REFUSED = "actor.runs.refused";
+
     static final String KEYED_ACTIVE = "actor.keyed.active";
 
     static final String KEYED_ACTIVATIONS = "actor.keyed.activations";
@@ -104,6 +106,8 @@ public final class MicrometerActorListener implements ActorListener {
     private final Counter batchRetries;
 
     private final Counter closeFailures;
+
+    private final Counter runsRefused;
 
     private final Counter activations;
 
@@ -189,6 +193,10 @@ public final class MicrometerActorListener implements ActorListener {
         this.closeFailures = Counter.builder(CLOSE_FAILURES)
             .tags(tags)
             .description("Instances whose close() threw when they ended")
+            .register(registry);
+        this.runsRefused = Counter.builder(RUNS_REFUSED)
+            .tags(tags)
+            .description("Runs of the actor that its executor refused (each is retried with a back-off)")
             .register(registry);
         if (keyed != null) {
             this.activations = Counter.builder(KEYED_ACTIVATIONS)
@@ -316,6 +324,11 @@ public final class MicrometerActorListener implements ActorListener {
     @Override
     public void closeFailed(Throwable failure) {
         this.closeFailures.increment();
+    }
+
+    @Override
+    public void runRefused(Throwable cause) {
+        this.runsRefused.increment();
     }
 
     @Override

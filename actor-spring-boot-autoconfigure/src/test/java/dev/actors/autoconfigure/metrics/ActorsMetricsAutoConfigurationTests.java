@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -117,6 +122,32 @@ class ActorsMetricsAutoConfigurationTests {
                 System.setErr(err);
             }
             assertThat(registry.get("actor.close.failures").tag("actor", "leaky").counter().count()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aRunThatTheExecutorRefusesIsCounted() {
+        this.contextRunner.withUserConfiguration(MeterRegistryConfiguration.class).run((context) -> {
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            AtomicInteger refusals = new AtomicInteger(2);
+            Executor refusesTwice = (task) -> {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new RejectedExecutionException("planned: saturated");
+                }
+                pool.execute(task);
+            };
+            try {
+                ActorRef<String, String> actor = context.getBean(ActorSystem.class).spawn("refused",
+                        ActorSettings.builder().executor(refusesTwice).build(), Echo::new);
+                assertThat(actor.call("a").get(10, TimeUnit.SECONDS)).isEqualTo("a");
+                assertThat(registry.get("actor.runs.refused").tag("actor", "refused").counter().count())
+                    .isEqualTo(2);
+                actor.stop().get(10, TimeUnit.SECONDS);
+            }
+            finally {
+                pool.shutdownNow();
+            }
         });
     }
 
