@@ -13,7 +13,6 @@ import org.springframework.beans.factory.support.RegisteredBean;
 import org.springframework.core.ResolvableType;
 import org.springframework.javapoet.CodeBlock;
 
-import dev.actors.ActorHandle;
 
 /**
  * Writes down a handle bean's {@code ActorHandle<M, R>} type ahead of time when {@code M} or {@code R} is not public,
@@ -50,11 +49,13 @@ class ActorHandleBeanRegistrationAotProcessor implements BeanRegistrationAotProc
         @Override
         public CodeBlock generateNewBeanDefinitionCode(GenerationContext generationContext, ResolvableType beanType,
                 BeanRegistrationCode beanRegistrationCode) {
+            // ActorHandle, or KeyedActorHandle for a keyed actor: both public, so the class literal compiles.
+            Class<?> handleClass = this.handleType.toClass();
             CodeBlock.Builder code = CodeBlock.builder();
-            code.add(super.generateNewBeanDefinitionCode(generationContext, ResolvableType.forClass(ActorHandle.class),
+            code.add(super.generateNewBeanDefinitionCode(generationContext, ResolvableType.forClass(handleClass),
                     beanRegistrationCode));
-            code.addStatement("$L.setTargetType($T.handleType($S, $S))", BEAN_DEFINITION_VARIABLE,
-                    ActorWorkerRegistrar.class, this.handleType.getGeneric(0).toClass().getName(),
+            code.addStatement("$L.setTargetType($T.handleType($T.class, $S, $S))", BEAN_DEFINITION_VARIABLE,
+                    ActorWorkerRegistrar.class, handleClass, this.handleType.getGeneric(0).toClass().getName(),
                     this.handleType.getGeneric(1).toClass().getName());
             // The named classes are loaded by name at run time (and so need a hint in a native image).
             generationContext.getRuntimeHints().reflection().registerType(this.handleType.getGeneric(0).toClass());

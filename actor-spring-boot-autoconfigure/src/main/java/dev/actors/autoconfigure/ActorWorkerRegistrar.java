@@ -102,17 +102,18 @@ final class ActorWorkerRegistrar
     }
 
     /**
-     * Returns {@code ActorHandle<M, R>} for the named message and reply types; for code generated ahead of time,
-     * which cannot name a package-private type of another package (see
+     * Returns {@code ActorHandle<M, R>} (or {@code KeyedActorHandle<M, R>}) for the named message and reply types;
+     * for code generated ahead of time, which cannot name a package-private type of another package (see
      * {@link ActorHandleBeanRegistrationAotProcessor}).
      *
+     * @param handleClass {@code ActorHandle} or {@code KeyedActorHandle}
      * @param messageType the message type's class name
      * @param replyType the reply type's class name
      * @return the handle type
      */
-    static ResolvableType handleType(String messageType, String replyType) {
+    static ResolvableType handleType(Class<?> handleClass, String messageType, String replyType) {
         @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
-        return ResolvableType.forClassWithGenerics(ActorHandle.class, ClassUtils.resolveClassName(messageType,
+        return ResolvableType.forClassWithGenerics(handleClass, ClassUtils.resolveClassName(messageType,
                 classLoader), ClassUtils.resolveClassName(replyType, classLoader));
     }
 

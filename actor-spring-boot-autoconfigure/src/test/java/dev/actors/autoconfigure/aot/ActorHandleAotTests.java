@@ -51,8 +51,12 @@ class ActorHandleAotTests {
         }
         generation.writeGeneratedContent();
         String sources = sources(files.getGeneratedFiles(Kind.SOURCE));
-        assertThat(sources).contains("ActorWorkerRegistrar.handleType(\"" + AotActor.Ping.class.getName() + "\", \""
-                + AotActor.Pong.class.getName() + "\")");
+        assertThat(sources).contains("ActorWorkerRegistrar.handleType(ActorHandle.class, \""
+                + AotActor.Ping.class.getName() + "\", \"" + AotActor.Pong.class.getName() + "\")");
+        // A keyed actor's handle bean is a KeyedActorHandle, not an ActorHandle: the generated type says so.
+        assertThat(sources).contains("ActorWorkerRegistrar.handleType(KeyedActorHandle.class, \""
+                + AotKeyedActor.Add.class.getName() + "\", \"" + AotKeyedActor.Total.class.getName() + "\")");
+        assertThat(sources).doesNotContain("AotKeyedActor.Add.class");
         assertThat(sources).doesNotContain("AotActor.Ping.class");
         // Registered by the generated code, the handles must not be registered again at run time.
         assertThat(sources).contains("getActorHandleaotBeanDefinition").doesNotContain("\"actorWorkerRegistrar\"");
@@ -61,7 +65,7 @@ class ActorHandleAotTests {
 
     private static AnnotationConfigApplicationContext context() {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.register(ActorsAutoConfiguration.class, AotActor.class);
+        context.register(ActorsAutoConfiguration.class, AotActor.class, AotKeyedActor.class);
         return context;
     }
 
