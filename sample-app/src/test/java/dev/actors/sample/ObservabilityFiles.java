@@ -19,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The metric names that the Grafana dashboard and the Prometheus rules in {@code observability/} use, each with the
- * places that use it, and the names in a Prometheus scrape: what {@link ObservabilityFilesTests} compares.
+ * places that use it, and the names in a Prometheus scrape: what {@link ObservabilityFilesTests} (the sample as it
+ * starts) and {@link ClusterObservabilityFilesTests} (the sample with the cluster on) compare.
  */
 final class ObservabilityFiles {
+
+    /** The prefix of the cluster's metrics, which only a context with {@code actors.cluster.enabled=true} has. */
+    static final String CLUSTER_PREFIX = "actor_cluster_";
 
     private static final Path OBSERVABILITY = Path.of("..", "observability");
 
@@ -76,6 +80,24 @@ final class ObservabilityFiles {
             }
         }
         return names;
+    }
+
+    /**
+     * Returns the value of the first sample of a name whose labels contain the given text (empty: any sample).
+     *
+     * @param exposition the text of a scrape
+     * @param name the sample name
+     * @param label text its labels contain, as {@code status="up"}
+     * @return the value, or NaN when there is no such sample
+     */
+    static double value(String exposition, String name, String label) {
+        for (String line : exposition.split("\n")) {
+            String[] nameAndRest = line.split("[{ ]", 2);
+            if (nameAndRest[0].equals(name) && line.contains(label)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Double.NaN;
     }
 
     private static void dashboardNames(Map<String, Set<String>> used) throws IOException {
