@@ -86,7 +86,6 @@ public abstract class ActorCell<M, R> implements Runnable {
     private static final VarHandle STOP;
 
     private static final VarHandle RUNNER;
-    private static final VarHandle HANDLING;
 
     static {
         try {
@@ -95,7 +94,6 @@ public abstract class ActorCell<M, R> implements Runnable {
             STATE = lookup.findVarHandle(ActorCell.class, "state", ActorState.class);
             STOP = lookup.findVarHandle(ActorCell.class, "stop", StopSequence.class);
             RUNNER = lookup.findVarHandle(ActorCell.class, "runner", Thread.class);
-            HANDLING = lookup.findVarHandle(ActorCell.class, "handling", Envelope.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -140,12 +138,6 @@ public abstract class ActorCell<M, R> implements Runnable {
     private volatile StopSequence stop;
 
     volatile Throwable lastError;
-
-    /**
-     * The message being handled, or whose async stage is in flight ({@link CallChain}); {@code null} between
-     * messages. Written plainly by the actor's thread: a call that must see it descends from that write.
-     */
-    Envelope handling;
 
     /** The async handler's stage in flight, or {@code null}; read by the abort timer. */
     volatile AsyncStage inFlight;
@@ -828,13 +820,13 @@ public abstract class ActorCell<M, R> implements Runnable {
         }
         stage.abandon();
         this.inFlight = null;
-        this.handling = null;
+        this.mailbox.handling = null;
         return true;
     }
 
     /** Which message the actor is busy with, as another thread sees it. */
     final Envelope handlingNow() {
-        return (Envelope) HANDLING.getOpaque(this);
+        return this.mailbox.handlingNow();
     }
 
     public CompletableFuture<Void> whenTerminated() {

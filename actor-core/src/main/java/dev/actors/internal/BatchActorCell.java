@@ -230,7 +230,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             return flushAsync(live, trigger);
         }
         // A call from the handler is part of the batch's first message, for the call chain.
-        this.handling = live.get(0);
+        this.mailbox.handling = live.get(0);
         Throwable failure = null;
         if (attempt(live, trigger, this.bisect) == FlushOutcome.BISECTED) {
             failure = bisect(live, trigger);
@@ -239,7 +239,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
             failure = this.attemptFailure;
         }
         this.attemptFailure = null;
-        this.handling = null;
+        this.mailbox.handling = null;
         if (failure != null) {
             onFailure(failure);
         }
@@ -260,7 +260,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         for (Envelope envelope : live) {
             messages.add((M) envelope.message);
         }
-        this.handling = live.get(0);
+        this.mailbox.handling = live.get(0);
         long start = this.clock.nanoTime();
         try {
             CompletionStage<List<R>> stage = ((AsyncBatchActor<M, R>) this.actor.current).handleBatch(messages);
@@ -299,7 +299,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private void finishAsyncFlush(List<Envelope> live, FlushTrigger trigger, long start, List<R> returned,
             Throwable failure) {
-        this.handling = null;
+        this.mailbox.handling = null;
         int size = live.size();
         List<R> results = null;
         if (failure == null) {

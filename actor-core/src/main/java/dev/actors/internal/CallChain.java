@@ -48,7 +48,7 @@ final class CallChain {
     static Envelope current() {
         Object current = CURRENT.get();
         if (current instanceof ActorCell<?, ?> cell) {
-            return cell.handling;
+            return cell.mailbox.handling;
         }
         return (Envelope) current;
     }

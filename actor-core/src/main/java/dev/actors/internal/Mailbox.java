@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
  * producers and consumer do not fight over one shared counter. The depth is {@code produced - consumed}: O(1).
  *
  * <p>The fields producers write and the fields the consumer writes sit on different cache lines (the padding class
- * between them), so a consumer taking messages does not keep invalidating the line producers swap on.
+ * between them, with no gap the JVM could fill with a consumer's field), so a consumer taking messages does not keep
+ * invalidating the line producers swap on.
  *
  * <p>Back-pressure lives here too. With overflow {@code block}, a sender that finds the mailbox full waits in
  * {@link #awaitSpace} on a lock of its own ({@link BlockedSenders}); the consumer signals one waiter per message it
@@ -37,12 +38,15 @@ final class Mailbox extends MailboxConsumerFields {
 
     private static final VarHandle CONSUMED;
 
+    private static final VarHandle HANDLING;
+
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             TAIL = lookup.findVarHandle(MailboxProducerFields.class, "tail", Envelope.class);
             PRODUCED = lookup.findVarHandle(MailboxProducerFields.class, "produced", long.class);
             CONSUMED = lookup.findVarHandle(MailboxConsumerFields.class, "consumed", long.class);
+            HANDLING = lookup.findVarHandle(MailboxConsumerFields.class, "handling", Envelope.class);
         }
         catch (ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
@@ -163,6 +167,11 @@ final class Mailbox extends MailboxConsumerFields {
      * Consumer only: whether every slot ever reserved has been taken, so no message is queued, being linked, or
      * about to be offered by a producer that has reserved its slot.
      */
+    /** Which message the actor is busy with, as another thread sees it (an opaque read: no fence). */
+    Envelope handlingNow() {
+        return (Envelope) HANDLING.getOpaque(this);
+    }
+
     boolean isDrained() {
         return (long) PRODUCED.getVolatile(this) == this.consumed;
     }
@@ -215,6 +224,12 @@ abstract class MailboxProducerFields {
 /** A cache line between the producers' fields and the consumer's. */
 abstract class MailboxPadding extends MailboxProducerFields {
 
+    /**
+     * Fills the 4-byte gap after the producers' fields. Left open, the JVM's field layout (JDK 15 and later) puts a
+     * subclass's reference there, and it put the consumer's {@code head}, written per message, right beside the
+     * producers' {@code tail}: the padding below did nothing.
+     */
+    int p00;
     long p01;
     long p02;
     long p03;
@@ -235,6 +250,14 @@ abstract class MailboxConsumerFields extends MailboxPadding {
     Envelope head;
 
     long consumed;
+
+    /**
+     * The message being handled, or whose async stage is in flight ({@link CallChain}); {@code null} between
+     * messages. Written plainly by the actor's thread, once or twice per message: so it lives here, on the
+     * consumer's cache line, not in the cell beside the fields every sender reads ({@code state}, the propagator),
+     * where each write would cost the next sender a cache miss. A call that must see it descends from that write.
+     */
+    Envelope handling;
 
     MailboxConsumerFields(int capacity, Envelope stub) {
         super(capacity, stub);

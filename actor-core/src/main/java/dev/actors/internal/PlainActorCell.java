@@ -101,7 +101,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             }
             Object result = null;
             Throwable failure = null;
-            this.handling = envelope;
+            this.mailbox.handling = envelope;
             ContextPropagator.Scope scope = null;
             try {
                 // A propagator that cannot restore the context fails the message as its handler would: the
@@ -149,7 +149,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             return false;
         }
         this.inFlight = null;
-        return finish(this.handling, stage.startedAt, stage.value(), stage.failure());
+        return finish(this.mailbox.handling, stage.startedAt, stage.value(), stage.failure());
     }
 
     /**
@@ -158,7 +158,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
      * @return whether handling goes on (the failure policy may have stopped the actor)
      */
     private boolean finish(Envelope envelope, long start, Object result, Throwable failure) {
-        this.handling = null;
+        this.mailbox.handling = null;
         if (this.timed) {
             this.listener.messageProcessed(this.clock.nanoTime() - start, failure == null);
         }
@@ -183,7 +183,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
 
     @Override
     void failPending(ActorClosedException reason) {
-        Envelope envelope = this.handling;
+        Envelope envelope = this.mailbox.handling;
         if (abandonInFlight()) {
             failClosed(envelope, reason);
         }
