@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -446,6 +447,22 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
 
     LongSupplier clock() {
         return this.clock;
+    }
+
+    /**
+     * Where a caller's future completes when its reply arrives on one of Pekko's threads (remoting, the scheduler, a
+     * shard): Pekko's default dispatcher, which carries neither the remoting, nor the timers, nor the cluster's own
+     * actors.
+     *
+     * @return the executor
+     * @throws IllegalStateException before {@link #start()}
+     */
+    Executor completions() {
+        Running current = this.running;
+        if (current == null) {
+            throw new IllegalStateException("The cluster has not started");
+        }
+        return current.system.executionContext();
     }
 
     synchronized List<ShardedKeyedActor<?, ?>> hostedActors() {
