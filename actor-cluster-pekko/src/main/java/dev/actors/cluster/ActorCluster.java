@@ -328,12 +328,14 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
             return CompletableFuture.completedFuture(0);
         }
         List<CompletableFuture<Integer>> counts = new ArrayList<>();
+        // thenApplyAsync on Pekko's dispatcher: the thenApply of the Scala future that Pekko's ask answers with is
+        // thenApplyAsync on the default executor, a new thread per task on two cores or fewer.
         for (ShardedKeyedActor<?, ?> actor : hostedActors()) {
             counts.add(AskPattern
                 .<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery, ShardRegion.CurrentShardRegionState>ask(
                         current.sharding.shardState(), (replyTo) -> new GetShardRegionState(actor.typeKey(), replyTo),
                         QUERY_TIMEOUT, current.system.scheduler())
-                .thenApply((state) -> state.getShards().size())
+                .thenApplyAsync((state) -> state.getShards().size(), current.system.executionContext())
                 .toCompletableFuture());
         }
         return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
@@ -378,12 +380,12 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
                     current.sharding.shardState(),
                     (replyTo) -> new GetClusterShardingStats(actor.typeKey(), QUERY_TIMEOUT, replyTo),
                     QUERY_TIMEOUT.plusSeconds(1), current.system.scheduler())
-            .thenApply((stats) -> {
+            .thenApplyAsync((stats) -> {
                 Map<String, Set<String>> regions = new LinkedHashMap<>();
                 stats.getRegions()
                     .forEach((address, region) -> regions.put(hostPort(address), Set.copyOf(region.getStats().keySet())));
                 return regions;
-            })
+            }, current.system.executionContext())
             .toCompletableFuture();
     }
 
