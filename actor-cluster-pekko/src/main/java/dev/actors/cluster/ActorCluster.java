@@ -168,13 +168,15 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
     }
 
     /**
-     * Pekko's own dispatcher for an entity that never waits (a full mailbox refuses at once): one thread hand-off
-     * fewer per call. An entity of an actor with overflow {@code block} may wait for room in a mailbox for up to its
-     * offer-timeout, which must not hold the threads of Pekko's heartbeats: it gets a dispatcher of its own.
+     * An entity that never waits (a full mailbox refuses at once) runs on its shard's thread, as the shard hands it
+     * a message ({@link PekkoConfig#RELAY_DISPATCHER}): it only passes the message to the local key, which wakes the
+     * key's actor thread, so a call costs no thread hand-off more than one to a Pekko entity that answers itself. An
+     * entity of an actor with overflow {@code block} may wait for room in a mailbox for up to its offer-timeout,
+     * which must not hold the threads of Pekko's shards and heartbeats: it gets a dispatcher of its own.
      */
     private static Props entityDispatcher(ShardedKeyedActor<?, ?> actor) {
-        return (actor.spec().settings().overflow() == OverflowPolicy.BLOCK)
-                ? DispatcherSelector.fromConfig(PekkoConfig.ENTITY_DISPATCHER) : Props.empty();
+        return DispatcherSelector.fromConfig((actor.spec().settings().overflow() == OverflowPolicy.BLOCK)
+                ? PekkoConfig.ENTITY_DISPATCHER : PekkoConfig.RELAY_DISPATCHER);
     }
 
     /**
