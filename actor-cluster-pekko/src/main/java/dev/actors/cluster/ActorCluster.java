@@ -121,10 +121,25 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
         if (this.hosted.containsKey(spec.name())) {
             throw new IllegalArgumentException("Keyed actor '" + spec.name() + "' is already hosted");
         }
-        KeyedActorRef<M, R> localRef = this.local.spawn(spec);
-        ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, spec, localRef);
+        KeyedActorSpec<M, R> withoutSpin = withoutSpin(spec);
+        KeyedActorRef<M, R> localRef = this.local.spawn(withoutSpin);
+        ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, withoutSpin, localRef);
         this.hosted.put(spec.name(), actor);
         return actor;
+    }
+
+    /**
+     * The spec with {@code spin-before-idle} off. A key's next message comes through its shard and entity, tens of
+     * microseconds after the reply at the least, so the spin after a call would never catch it: it would only keep
+     * a core busy while the reply and the next call need it.
+     */
+    private static <M, R> KeyedActorSpec<M, R> withoutSpin(KeyedActorSpec<M, R> spec) {
+        if (spec.settings().spinBeforeIdle().isZero()) {
+            return spec;
+        }
+        return new KeyedActorSpec<>(spec.name(), spec.kind(),
+                spec.settings().toBuilder().spinBeforeIdle(Duration.ZERO).build(), spec.messageType(),
+                spec.replyType(), spec.instanceFactory(), spec.async());
     }
 
     /**

@@ -233,6 +233,9 @@ class ClusterShardingTests {
             this.cluster.world.gate.countDown();
         }
         blocking.get(30, TimeUnit.SECONDS);
+        assertThat(caller.localRef("counter").settings().spinBeforeIdle())
+            .as("a key's next message comes through Pekko: no spin waits for it")
+            .isZero();
     }
 
     private static String completingThread(CompletableFuture<Counted> call) throws Exception {
