@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -120,10 +121,25 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
         if (this.hosted.containsKey(spec.name())) {
             throw new IllegalArgumentException("Keyed actor '" + spec.name() + "' is already hosted");
         }
-        KeyedActorRef<M, R> localRef = this.local.spawn(spec);
-        ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, spec, localRef);
+        KeyedActorSpec<M, R> withoutSpin = withoutSpin(spec);
+        KeyedActorRef<M, R> localRef = this.local.spawn(withoutSpin);
+        ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, withoutSpin, localRef);
         this.hosted.put(spec.name(), actor);
         return actor;
+    }
+
+    /**
+     * The spec with {@code spin-before-idle} off. A key's next message comes through its shard and entity, tens of
+     * microseconds after the reply at the least, so the spin after a call would never catch it: it would only keep
+     * a core busy while the reply and the next call need it.
+     */
+    private static <M, R> KeyedActorSpec<M, R> withoutSpin(KeyedActorSpec<M, R> spec) {
+        if (spec.settings().spinBeforeIdle().isZero()) {
+            return spec;
+        }
+        return new KeyedActorSpec<>(spec.name(), spec.kind(),
+                spec.settings().toBuilder().spinBeforeIdle(Duration.ZERO).build(), spec.messageType(),
+                spec.replyType(), spec.instanceFactory(), spec.async());
     }
 
     /**
@@ -167,13 +183,15 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
     }
 
     /**
-     * Pekko's own dispatcher for an entity that never waits (a full mailbox refuses at once): one thread hand-off
-     * fewer per call. An entity of an actor with overflow {@code block} may wait for room in a mailbox for up to its
-     * offer-timeout, which must not hold the threads of Pekko's heartbeats: it gets a dispatcher of its own.
+     * An entity that never waits (a full mailbox refuses at once) runs on its shard's thread, as the shard hands it
+     * a message ({@link PekkoConfig#RELAY_DISPATCHER}): it only passes the message to the local key, which wakes the
+     * key's actor thread, so a call costs no thread hand-off more than one to a Pekko entity that answers itself. An
+     * entity of an actor with overflow {@code block} may wait for room in a mailbox for up to its offer-timeout,
+     * which must not hold the threads of Pekko's shards and heartbeats: it gets a dispatcher of its own.
      */
     private static Props entityDispatcher(ShardedKeyedActor<?, ?> actor) {
-        return (actor.spec().settings().overflow() == OverflowPolicy.BLOCK)
-                ? DispatcherSelector.fromConfig(PekkoConfig.ENTITY_DISPATCHER) : Props.empty();
+        return DispatcherSelector.fromConfig((actor.spec().settings().overflow() == OverflowPolicy.BLOCK)
+                ? PekkoConfig.ENTITY_DISPATCHER : PekkoConfig.RELAY_DISPATCHER);
     }
 
     /**
@@ -327,12 +345,14 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
             return CompletableFuture.completedFuture(0);
         }
         List<CompletableFuture<Integer>> counts = new ArrayList<>();
+        // thenApplyAsync on Pekko's dispatcher: the thenApply of the Scala future that Pekko's ask answers with is
+        // thenApplyAsync on the default executor, a new thread per task on two cores or fewer.
         for (ShardedKeyedActor<?, ?> actor : hostedActors()) {
             counts.add(AskPattern
                 .<org.apache.pekko.cluster.sharding.typed.ClusterShardingQuery, ShardRegion.CurrentShardRegionState>ask(
                         current.sharding.shardState(), (replyTo) -> new GetShardRegionState(actor.typeKey(), replyTo),
                         QUERY_TIMEOUT, current.system.scheduler())
-                .thenApply((state) -> state.getShards().size())
+                .thenApplyAsync((state) -> state.getShards().size(), current.system.executionContext())
                 .toCompletableFuture());
         }
         return CompletableFuture.allOf(counts.toArray(CompletableFuture[]::new))
@@ -377,12 +397,12 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
                     current.sharding.shardState(),
                     (replyTo) -> new GetClusterShardingStats(actor.typeKey(), QUERY_TIMEOUT, replyTo),
                     QUERY_TIMEOUT.plusSeconds(1), current.system.scheduler())
-            .thenApply((stats) -> {
+            .thenApplyAsync((stats) -> {
                 Map<String, Set<String>> regions = new LinkedHashMap<>();
                 stats.getRegions()
                     .forEach((address, region) -> regions.put(hostPort(address), Set.copyOf(region.getStats().keySet())));
                 return regions;
-            })
+            }, current.system.executionContext())
             .toCompletableFuture();
     }
 
@@ -446,6 +466,22 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
 
     LongSupplier clock() {
         return this.clock;
+    }
+
+    /**
+     * Where a caller's future completes when its reply arrives on one of Pekko's threads (remoting, the scheduler, a
+     * shard): Pekko's default dispatcher, which carries neither the remoting, nor the timers, nor the cluster's own
+     * actors.
+     *
+     * @return the executor
+     * @throws IllegalStateException before {@link #start()}
+     */
+    Executor completions() {
+        Running current = this.running;
+        if (current == null) {
+            throw new IllegalStateException("The cluster has not started");
+        }
+        return current.system.executionContext();
     }
 
     synchronized List<ShardedKeyedActor<?, ?>> hostedActors() {

@@ -118,7 +118,7 @@ final class EnvelopeSerializer extends SerializerWithStringManifest {
                 case REPLY: {
                     if (in.readBoolean()) {
                         Reply.Kind kind = Reply.Kind.values()[in.readByte()];
-                        return new Reply(null, new Reply.Failure(kind, readString(in), readString(in), in.readLong()));
+                        return new Reply(null, new Reply.Failure(kind, readString(in), readString(in), in.readLong()), false);
                     }
                     return Reply.of(readPayload(in));
                 }

@@ -84,12 +84,15 @@ final class KeyEntity extends AbstractBehavior<EntityCommand> {
         catch (RuntimeException ex) {
             reply = CompletableFuture.failedFuture(ex);
         }
+        // Usually the key's actor thread completes the call and sends the reply from there; when the call was over
+        // before this line (refused, or an actor quicker than this thread), this Pekko thread sends it.
+        Thread entityThread = Thread.currentThread();
         reply.whenComplete((value, failure) -> {
             Throwable cause = (failure != null) ? ShardedKeyedActor.unwrap(failure) : null;
             if (cause instanceof ActorCallTimeoutException) {
                 this.actor.callTimedOutHere();
             }
-            call.replyTo().tell((cause != null) ? Reply.failed(cause) : Reply.of(value));
+            call.replyTo().tell(Reply.of(value, cause, Thread.currentThread() != entityThread));
         });
         return this;
     }

@@ -20,6 +20,12 @@ final class PekkoConfig {
     /** The dispatcher of entities that may wait for room in a mailbox: they must not hold Pekko's own threads. */
     static final String ENTITY_DISPATCHER = "dev-actors.entity-dispatcher";
 
+    /**
+     * The dispatcher of entities that never wait: each runs on the thread of its shard, which delivers to it, instead
+     * of a thread of Pekko's default dispatcher woken per message.
+     */
+    static final String RELAY_DISPATCHER = "dev-actors.relay-dispatcher";
+
     private static final String ENVELOPE_SERIALIZER = "dev-actors-envelope";
 
     /** Types Pekko serializes itself, without Jackson. */
@@ -67,6 +73,8 @@ final class PekkoConfig {
         values.put(ENTITY_DISPATCHER + ".executor", "thread-pool-executor");
         values.put(ENTITY_DISPATCHER + ".thread-pool-executor.fixed-pool-size", 4);
         values.put(ENTITY_DISPATCHER + ".throughput", 64);
+        values.put(RELAY_DISPATCHER + ".type", "Dispatcher");
+        values.put(RELAY_DISPATCHER + ".executor", SameThreadExecutorConfigurator.class.getName());
         settings.pekko().forEach((key, value) -> values.put("pekko." + key, value));
         return ConfigFactory.parseMap(values, "actors.cluster settings");
     }

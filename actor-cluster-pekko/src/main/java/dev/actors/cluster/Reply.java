@@ -14,15 +14,31 @@ import dev.actors.MailboxFullException;
  *
  * @param value the reply, or {@code null}
  * @param failure what went wrong, or {@code null} on success
+ * @param fromActorThread whether it was sent, in this JVM, from the thread that completed the local key's call (the
+ *     key's actor thread): the caller's future may then complete on that thread, as a call in one JVM does; never
+ *     written to the wire, so a reply from another instance has it {@code false}
  */
-record Reply(Object value, Failure failure) {
+record Reply(Object value, Failure failure, boolean fromActorThread) {
 
     static Reply of(Object value) {
-        return new Reply(value, null);
+        return new Reply(value, null, false);
     }
 
     static Reply failed(Throwable error) {
-        return new Reply(null, Failure.of(error));
+        return new Reply(null, Failure.of(error), false);
+    }
+
+    /**
+     * The outcome of a local key's call, with where it is sent from.
+     *
+     * @param value the reply, when {@code error} is {@code null}
+     * @param error what went wrong, or {@code null}
+     * @param fromActorThread whether this is the thread that completed the local key's call
+     * @return the reply
+     */
+    static Reply of(Object value, Throwable error, boolean fromActorThread) {
+        return (error != null) ? new Reply(null, Failure.of(error), fromActorThread)
+                : new Reply(value, null, fromActorThread);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,9 @@ import dev.actors.spi.KeyedActorSpec;
  * @param <R> the reply type
  */
 final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
+
+    /** Runs a continuation on the thread that completes the stage. */
+    private static final Executor SAME_THREAD = Runnable::run;
 
     private final ActorCluster cluster;
 
@@ -155,9 +159,33 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
             }
             long deadline = clock().getAsLong() + timeout.toMillis();
             CompletableFuture<R> result = new CompletableFuture<>();
+            // Not whenComplete: Pekko's Java ask answers with Scala's CompletableFuture, whose non-async methods
+            // are its async ones on the default executor, which on two cores or fewer starts a thread per task.
             entity.<Reply>ask((replyTo) -> new Call(message, deadline, replyTo), timeout)
-                .whenComplete((reply, failure) -> complete(result, reply, failure, timeout));
+                .whenCompleteAsync((reply, failure) -> completeOnItsThread(result, reply, failure, timeout),
+                        SAME_THREAD);
             return result;
+        }
+
+        /**
+         * Completes the caller's future on the thread that completed the key's call, when that is the local key's
+         * actor thread, as a call in one JVM completes: no thread hand-off. Anything else arrives on a Pekko thread
+         * (remoting for a reply from another instance, the scheduler for a timeout, the entity's for a refusal)
+         * that the caller's continuations must not hold: it completes on {@link ActorCluster#completions()}.
+         */
+        private void completeOnItsThread(CompletableFuture<R> result, Reply reply, Throwable failure,
+                Duration timeout) {
+            if (failure == null && reply.fromActorThread()) {
+                complete(result, reply, null, timeout);
+                return;
+            }
+            try {
+                ShardedKeyedActor.this.cluster.completions().execute(() -> complete(result, reply, failure, timeout));
+            }
+            catch (Throwable ex) {
+                // Refused (the cluster is stopping): a completion on this thread beats a caller left hanging.
+                complete(result, reply, failure, timeout);
+            }
         }
 
         @SuppressWarnings("unchecked")

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,6 +202,44 @@ class ClusterShardingTests {
         for (int i = 0; i < KEYS; i++) {
             assertThat(this.cluster.world.totals.get("k" + i)).isEqualTo(5);
         }
+    }
+
+    @Test
+    @Order(8)
+    void aCallersFutureCompletesOnTheKeysActorThreadOrOnPekkosDefaultDispatcherNeverOnPekkosOwnThreads()
+            throws Exception {
+        Node caller = this.cluster.node("node1");
+        String here = keyOwnedBy("node1", "thread");
+        String there = keyOwnedBy("node2", "thread");
+        String test = Pattern.quote(Thread.currentThread().getName());
+        String actorThread = "test-actor-\\d+";
+        String defaultDispatcher = "test-pekko\\.actor\\.default-dispatcher-\\d+";
+        for (int i = 0; i < 20; i++) {
+            // The test's thread when the call was over before the continuation was added.
+            assertThat(completingThread(caller.counter.forKey(here).call(new Count("get", 0), WAIT)))
+                .as("a key on this instance").matches(actorThread + "|" + defaultDispatcher + "|" + test);
+            assertThat(completingThread(caller.counter.forKey(there).call(new Count("get", 0), WAIT)))
+                .as("a key on another instance: not Pekko's remoting").matches(defaultDispatcher + "|" + test);
+        }
+        CompletableFuture<Counted> blocking = holdKey(caller.counter, there);
+        try {
+            CompletableFuture<String> timedOut = caller.counter.forKey(there)
+                .call(new Count("get", 0), Duration.ofMillis(200))
+                .handle((counted, failure) -> Thread.currentThread().getName());
+            assertThat(timedOut.get(30, TimeUnit.SECONDS)).as("a timeout: not Pekko's scheduler")
+                .matches(defaultDispatcher);
+        }
+        finally {
+            this.cluster.world.gate.countDown();
+        }
+        blocking.get(30, TimeUnit.SECONDS);
+        assertThat(caller.localRef("counter").settings().spinBeforeIdle())
+            .as("a key's next message comes through Pekko: no spin waits for it")
+            .isZero();
+    }
+
+    private static String completingThread(CompletableFuture<Counted> call) throws Exception {
+        return call.handle((counted, failure) -> Thread.currentThread().getName()).get(30, TimeUnit.SECONDS);
     }
 
     private Map<String, Set<String>> addToEveryKeyFromEveryNode(List<Node> callers, String prefix) {
