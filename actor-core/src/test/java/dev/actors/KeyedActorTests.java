@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -132,6 +135,9 @@ class KeyedActorTests {
 
         volatile CountDownLatch closeMayReturn;
 
+        /** Counted down by each close() once it has read {@link #closeMayReturn}, before it waits for it. */
+        volatile CountDownLatch closeEntered;
+
         List<String> of(String key) {
             return this.log.computeIfAbsent(key, (k) -> Collections.synchronizedList(new ArrayList<>()));
         }
@@ -191,10 +197,37 @@ class KeyedActorTests {
                 throw new AssertionError("close() beside the handler for " + this.key);
             }
             CountDownLatch mayReturn = this.journal.closeMayReturn;
+            CountDownLatch entered = this.journal.closeEntered;
+            if (entered != null) {
+                entered.countDown();
+            }
             if (mayReturn != null) {
                 mayReturn.await(60, TimeUnit.SECONDS);
             }
             this.journal.of(this.key).add("close " + this.number);
+        }
+    }
+
+    /** An executor that only queues: the test runs the tasks, on a thread of its choice. */
+    static final class HeldTasks implements Executor {
+
+        private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public void execute(Runnable task) {
+            this.tasks.add(task);
+        }
+
+        Runnable take() {
+            return this.tasks.poll();
+        }
+
+        /** Runs every queued task, and those they queue, on this thread. */
+        void runAll() {
+            Runnable task;
+            while ((task = this.tasks.poll()) != null) {
+                task.run();
+            }
         }
     }
 
@@ -344,6 +377,55 @@ class KeyedActorTests {
         assertThat(journal.of("c")).containsExactlyElementsOf(expected);
         assertThat(this.events.passivated(PassivationReason.IDLE)).isEqualTo(1);
         assertThat(this.events.activated).hasValue(2);
+    }
+
+    @Test
+    void aKeyPassivatedAgainAndAgainBehindASlowCloseOpensEachInstanceOnlyAfterThePreviousClosed() throws Exception {
+        // Every run is the test's to start: nothing may run that the test does not see queued.
+        HeldTasks tasks = new HeldTasks();
+        Journal journal = new Journal();
+        KeyedActorRef<String, String> carts = recorder("carts", settings().executor(tasks).build(), journal);
+        ActorHandle<String, String> cart = carts.forKey("c");
+        CompletableFuture<String> first = cart.call("a");
+        tasks.runAll();
+        assertThat(first).isCompletedWithValue("c#1:a");
+        CountDownLatch firstCloseMayReturn = new CountDownLatch(1);
+        journal.closeEntered = new CountDownLatch(1);
+        journal.closeMayReturn = firstCloseMayReturn;
+        CompletableFuture<Void> firstPassivated = carts.passivate("c");
+        // The first instance's close() blocks on a thread of its own; only it waits.
+        Runnable closing = tasks.take();
+        assertThat(closing).isNotNull();
+        Thread closer = new Thread(closing, "closer");
+        closer.start();
+        assertThat(journal.closeEntered.await(10, TimeUnit.SECONDS)).isTrue();
+        journal.closeMayReturn = null;
+        // Meanwhile the key gets three more cells, each passivated before it ever ran, each with a message queued.
+        List<CompletableFuture<String>> replies = new ArrayList<>();
+        for (String message : List.of("b", "x", "y")) {
+            replies.add(cart.call(message));
+            carts.passivate("c");
+        }
+        CompletableFuture<String> last = cart.call("z");
+        // Whatever could run now runs: none of them may make an instance while the first close() has not returned.
+        tasks.runAll();
+        assertThat(journal.of("c")).containsExactly("open 1", "a");
+        assertThat(journal.instances("c")).isEqualTo(1);
+        assertThat(firstPassivated).isNotDone();
+        firstCloseMayReturn.countDown();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+        tasks.runAll();
+        assertThat(last).isCompletedWithValue("c#5:z");
+        assertThat(replies).extracting(CompletableFuture::join).containsExactly("c#2:b", "c#3:x", "c#4:y");
+        assertThat(journal.of("c")).containsExactly("open 1", "a", "close 1", "open 2", "b", "close 2", "open 3", "x",
+                "close 3", "open 4", "y", "close 4", "open 5", "z");
+        assertThat(firstPassivated).isDone();
+        assertThat(carts.activeCount()).isEqualTo(1);
+        CompletableFuture<Void> stopped = carts.stop();
+        tasks.runAll();
+        assertThat(stopped).isDone();
+        assertThat(journal.of("c")).endsWith("open 5", "z", "close 5");
     }
 
     @Test
