@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +40,9 @@ import static org.awaitility.Awaitility.await;
  * with each key's own failure policy, and every instance closed when it ends.
  */
 class KeyedActorTests {
+
+    /** How far apart, in spins, the two sides of a racing pair may start: one spread a round, in turn. */
+    private static final int[] SPREADS = {16, 32, 64, 128};
 
     private final AtomicLong clock = new AtomicLong();
 
@@ -426,6 +430,104 @@ class KeyedActorTests {
         tasks.runAll();
         assertThat(stopped).isDone();
         assertThat(journal.of("c")).endsWith("open 5", "z", "close 5");
+    }
+
+    @Test
+    void activationsRacingTheEndOfTheKeysOldCellKeepTheNewCellReachableAndNeverOverlapInstances() throws Exception {
+        // A closer thread ends each key's old cell (close(), then its termination and retirement) while the test
+        // sends the key's next message, which makes the key's next cell: the two race, pair by pair, over many keys.
+        HeldTasks tasks = new HeldTasks();
+        Journal journal = new Journal();
+        KeyedActorRef<String, String> carts = recorder("carts", settings().executor(tasks).build(), journal);
+        int keys = 100;
+        int rounds = 100;
+        for (int k = 0; k < keys; k++) {
+            carts.forKey("k" + k).cast("0");
+        }
+        tasks.runAll();
+        Runnable[] ends = new Runnable[keys];
+        AtomicInteger go = new AtomicInteger(-1);
+        AtomicInteger done = new AtomicInteger(-1);
+        AtomicReference<Throwable> closerFailed = new AtomicReference<>();
+        Thread closer = new Thread(() -> {
+            try {
+                for (int pair = 0;; pair++) {
+                    if (awaitAtLeast(go, pair) == Integer.MAX_VALUE) {
+                        return;
+                    }
+                    // Each pair starts the two sides a little apart, differently, so that over many pairs every
+                    // point of one side meets every point of the other.
+                    spin((pair * 53) % SPREADS[(pair / keys) % SPREADS.length]);
+                    ends[pair % keys].run();
+                    done.set(pair);
+                }
+            }
+            catch (Throwable ex) {
+                closerFailed.set(ex);
+                done.set(Integer.MAX_VALUE);
+            }
+        }, "closer");
+        closer.start();
+        int pair = 0;
+        try {
+            for (int round = 1; round <= rounds; round++) {
+                for (int k = 0; k < keys; k++) {
+                    carts.passivate("k" + k);
+                    ends[k] = tasks.take();
+                    assertThat(ends[k]).as("the stop of key k%d", k).isNotNull();
+                }
+                for (int k = 0; k < keys; k++, pair++) {
+                    go.set(pair);
+                    spin((pair * 37) % SPREADS[(pair / keys) % SPREADS.length]);
+                    carts.forKey("k" + k).cast(Integer.toString(round));
+                    awaitAtLeast(done, pair);
+                }
+                assertThat(closerFailed).hasValue(null);
+                tasks.runAll();
+                // Every key has one live cell, and finds it: a cell the map lost could never be passivated or stopped.
+                for (int k = 0; k < keys; k++) {
+                    assertThat(carts.stats("k" + k)).as("round %d: the live cell of key k%d", round, k).isPresent();
+                }
+                assertThat(carts.activeCount()).as("round %d", round).isEqualTo(keys);
+            }
+        }
+        finally {
+            go.set(Integer.MAX_VALUE);
+            closer.join(10_000);
+        }
+        CompletableFuture<Void> stopped = carts.stop();
+        tasks.runAll();
+        assertThat(stopped).isDone();
+        for (int k = 0; k < keys; k++) {
+            // Instance n handles message n - 1 and closes before instance n + 1 opens.
+            List<String> expected = new ArrayList<>();
+            for (int n = 1; n <= rounds + 1; n++) {
+                expected.add("open " + n);
+                expected.add(Integer.toString(n - 1));
+                expected.add("close " + n);
+            }
+            assertThat(journal.of("k" + k)).as("key k%d", k).containsExactlyElementsOf(expected);
+        }
+    }
+
+    private static void spin(int times) {
+        for (int i = 0; i < times; i++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** Waits for the counter to reach the value, spinning first, then yielding to a partner that lacks a core. */
+    private static int awaitAtLeast(AtomicInteger counter, int value) {
+        int current;
+        for (int i = 0; (current = counter.get()) < value; i++) {
+            if (i < 1000) {
+                Thread.onSpinWait();
+            }
+            else {
+                Thread.yield();
+            }
+        }
+        return current;
     }
 
     @Test

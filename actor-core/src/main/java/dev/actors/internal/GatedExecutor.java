@@ -10,10 +10,14 @@ import java.util.concurrent.RejectedExecutionException;
  * once, but its first run, and so its instance, waits until the old instance's {@code close()} returned.
  *
  * <p>A cell submits itself at most once at a time (its scheduled status guards that), so one held task is enough.
+ *
+ * <p>It holds everything until {@link #watchGate()} is called, and only opens once the gate has completed after that.
  */
 final class GatedExecutor implements Executor {
 
     private final Executor delegate;
+
+    private final CompletableFuture<?> gate;
 
     private final Object lock = new Object();
 
@@ -23,7 +27,16 @@ final class GatedExecutor implements Executor {
 
     GatedExecutor(Executor delegate, CompletableFuture<?> gate) {
         this.delegate = delegate;
-        gate.whenComplete((result, failure) -> open());
+        this.gate = gate;
+    }
+
+    /**
+     * Starts watching the gate: opens now if it has completed, else when it does. Called once. A callback attached
+     * to a future that is completing at that moment may run the future's other callbacks too, on this thread, so
+     * the caller must be somewhere those may run (see {@link KeyedActorCell}).
+     */
+    void watchGate() {
+        this.gate.whenComplete((result, failure) -> open());
     }
 
     @Override

@@ -231,6 +231,13 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
             created.registered = true;
         }
         this.active.incrementAndGet();
+        // Here, not in newSlot: a callback attached to the old cell's termination just as it completes makes
+        // CompletableFuture run the future's other callbacks on this thread, the old slot's retire() among them.
+        // Inside compute, its remove() would unlink the entry being computed and lose the new slot from the map:
+        // never passivated nor stopped, while the key's next message made another cell beside it.
+        if (created.gate != null) {
+            created.gate.watchGate();
+        }
         created.ref.whenTerminated().whenComplete((ignored, failure) -> retire(created));
         if (this.closed) {
             created.close(null);   // a stop began while this key was being activated
@@ -241,12 +248,14 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
         return created;
     }
 
+    /** Inside the map's compute: makes objects only, and attaches nothing to another cell's futures. */
     private Slot<M, R> newSlot(String key, Slot<M, R> previous) {
+        Slot<M, R> slot = new Slot<>(this, key);
         Executor runOn = this.executor;
         if (previous != null && !previous.ref.whenTerminated().isDone()) {
-            runOn = new GatedExecutor(this.executor, previous.ref.whenTerminated());
+            slot.gate = new GatedExecutor(this.executor, previous.ref.whenTerminated());
+            runOn = slot.gate;
         }
-        Slot<M, R> slot = new Slot<>(this, key);
         ActorCell<M, R> cell = this.cells.create(runOn, slot::createInstance);
         cell.key(key);
         cell.listener(this.listener);
@@ -508,6 +517,12 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
 
         /** Set once the map holds the slot and its termination is watched. */
         boolean registered;
+
+        /**
+         * Holds the cell's first run until the previous cell of the key terminated, once {@code activate} watches it;
+         * {@code null} when there was nothing to wait for.
+         */
+        GatedExecutor gate;
 
         /** Actor's thread only: whether the first instance was made. */
         boolean activated;
