@@ -623,6 +623,30 @@ class KeyedActorTests {
     }
 
     @Test
+    void aKeyActivatedBeyondMaxActiveWhileEveryOtherKeyIsBusyIsServedAndTheBusyOneIsPassivated() throws Exception {
+        Journal journal = new Journal();
+        KeyedActorRef<String, String> carts = recorder("carts", settings().maxActive(1).build(), journal);
+        Gate gate = new Gate();
+        journal.gates.put("hold", gate);
+        carts.forKey("busy").cast("hold");
+        gate.awaitEntered();
+        try {
+            // The new key's own cell, idle until its message is in, must not be the one passivated: its sender
+            // would go round activating and passivating for as long as "busy" stays busy.
+            CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> carts.forKey("new").call("x"))
+                .thenCompose((call) -> call);
+            assertThat(reply.get(10, TimeUnit.SECONDS)).isEqualTo("new#1:x");
+        }
+        finally {
+            gate.open();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> carts.activeCount() == 1);
+        assertThat(journal.of("busy")).containsExactly("open 1", "hold", "close 1");
+        assertThat(journal.of("new")).containsExactly("open 1", "x");
+        assertThat(this.events.passivated(PassivationReason.LIMIT)).isEqualTo(1);
+    }
+
+    @Test
     void manyKeysTouchedOnceStayWithinMaxActive() throws Exception {
         int maxActive = 500;
         AtomicInteger handled = new AtomicInteger();

@@ -243,7 +243,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
             created.close(null);   // a stop began while this key was being activated
         }
         else if (this.active.get() > this.settings.maxActive()) {
-            evictOverLimit();
+            evictOverLimit(created);
         }
         return created;
     }
@@ -361,8 +361,12 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
         }, interval);
     }
 
-    /** Over {@code max-active}: passivates the least recently used cells, idle ones first; one sender at a time. */
-    private void evictOverLimit() {
+    /**
+     * Over {@code max-active}: passivates the least recently used cells, idle ones first; one sender at a time. Never
+     * the cell its sender has just activated: it is idle until that sender's message is in, and passivating it would
+     * send the sender round again to activate the next one, and so on for as long as the other cells stay busy.
+     */
+    private void evictOverLimit(Slot<M, R> activating) {
         if (!this.evicting.tryLock()) {
             return;
         }
@@ -374,7 +378,7 @@ public final class KeyedActorCell<M, R> implements KeyedActorRef<M, R> {
             }
             List<Slot<M, R>> candidates = new ArrayList<>(this.slots.size());
             for (Slot<M, R> slot : this.slots.values()) {
-                if (!slot.isClosed()) {
+                if (slot != activating && !slot.isClosed()) {
                     slot.idleForEviction = slot.isIdle();
                     candidates.add(slot);
                 }
