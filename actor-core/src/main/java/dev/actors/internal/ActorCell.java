@@ -390,6 +390,14 @@ public abstract class ActorCell<M, R> implements Runnable {
         }
     }
 
+    /**
+     * A submission made on this cell's behalf failed after it had returned (a {@link GatedExecutor} handing over a
+     * held run): handled as {@link #submit()} handles a refusal. By the thread that holds the scheduled status.
+     */
+    final void submissionRefused(Throwable cause) {
+        refused(cause);
+    }
+
     /** After a refused submission, by the thread that holds the scheduled status. */
     private void refused(Throwable cause) {
         this.runner = null;

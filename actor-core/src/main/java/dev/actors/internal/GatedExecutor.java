@@ -66,6 +66,17 @@ final class GatedExecutor implements Executor {
                 // rather than leave it scheduled for ever with its callers waiting.
                 task.run();
             }
+            catch (RuntimeException | Error ex) {
+                // Any other throwable (an executor that cannot start a thread throws an Error) would end in the
+                // gate's callback, where nobody sees it, with the cell scheduled for ever: the cell takes it as
+                // the refused submission it is, and retries or fails what it holds.
+                if (task instanceof ActorCell<?, ?> cell) {
+                    cell.submissionRefused(ex);
+                }
+                else {
+                    throw ex;
+                }
+            }
         }
     }
 }
