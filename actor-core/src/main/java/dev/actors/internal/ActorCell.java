@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -111,7 +112,8 @@ public abstract class ActorCell<M, R> implements Runnable {
     /** The timers' clock, held here so that reading it is one field load and a call the JIT inlines. */
     final ActorClock clock;
 
-    final ActorCounters counters = new ActorCounters();
+    /** The mailbox, as its counters ({@link ActorCounters} says why they live there). */
+    final ActorCounters counters;
 
     /** What the owner gets: forwards here, but is not this runnable cell. */
     private final CellRef<M, R> ref = new CellRef<>(this);
@@ -125,9 +127,7 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     private final Executor executor;
 
-    final long callTimeoutNanos;
-
-    /** The timeout lane of {@link #callTimeoutNanos}, kept to skip the lookup on the common path. */
+    /** The lane of the actor's call-timeout, which it keeps: {@code timeoutNanos} there, and no lookup per call. */
     final Timers.Lane callTimeoutLane;
 
     private volatile int status = UNSTARTED;
@@ -173,7 +173,20 @@ public abstract class ActorCell<M, R> implements Runnable {
     /** Set by {@link #startOnFirstRun()}: the instance is made by the first run that has a message. */
     private boolean startsOnFirstRun;
 
-    ActorCell(String name, ActorSettings settings, Executor executor, Timers timers, ContextPropagator propagator) {
+    /** Makes the user's actor: once at the start, and again on every restart. */
+    private final Supplier<?> factory;
+
+    /**
+     * The user's actor ({@code Actor}, {@code BatchActor} or an async kind, as the subclass knows); {@code null}
+     * until the start, as a cell can exist and queue messages before it. Only the thread that holds the actor's run
+     * (or the starting thread, before the first run) touches it. A field here rather than an object of its own:
+     * an idle actor is mostly these few hundred bytes, and most applications have many.
+     */
+    Object instance;
+
+    ActorCell(String name, ActorSettings settings, Executor executor, Timers timers, ContextPropagator propagator,
+            Supplier<?> factory) {
+        this.factory = factory;
         this.name = name;
         this.settings = settings;
         this.executor = executor;
@@ -181,8 +194,8 @@ public abstract class ActorCell<M, R> implements Runnable {
         this.clock = timers.clock;
         this.propagator = propagator;
         this.mailbox = new Mailbox(settings.mailboxCapacity(), settings.overflow() == OverflowPolicy.BLOCK);
-        this.callTimeoutNanos = settings.callTimeout().toNanos();
-        this.callTimeoutLane = timers.lane(this.callTimeoutNanos);
+        this.counters = this.mailbox;
+        this.callTimeoutLane = timers.lane(settings.callTimeout().toNanos());
     }
 
     /**
@@ -243,7 +256,7 @@ public abstract class ActorCell<M, R> implements Runnable {
             return false;
         }
         try {
-            instance().create();
+            createInstance();
         }
         catch (Throwable ex) {
             this.lastError = ex;
@@ -261,9 +274,8 @@ public abstract class ActorCell<M, R> implements Runnable {
      * the actor goes on.
      */
     final void closeInstance() {
-        ActorInstance<?> instance = instance();
-        Object current = instance.current;
-        instance.current = null;
+        Object current = this.instance;
+        this.instance = null;
         if (current instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -280,7 +292,7 @@ public abstract class ActorCell<M, R> implements Runnable {
      * Called once; a factory that throws leaves the cell unstarted and the exception goes to the caller.
      */
     public final void start() {
-        instance().create();
+        createInstance();
         if (STATUS.compareAndSet(this, UNSTARTED, IDLE)
                 && (this.mailbox.hasMessages() || this.state == ActorState.STOPPING)) {
             scheduleRun();
@@ -289,8 +301,15 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     // ---------------------------------------------------------------- what subclasses provide
 
-    /** The user's object and its factory. */
-    abstract ActorInstance<?> instance();
+    /** Makes a fresh instance; refuses a factory that returns {@code null}, which would only fail later. */
+    final void createInstance() {
+        Object created = this.factory.get();
+        if (created == null) {
+            throw new IllegalStateException(
+                    "Actor '" + this.name + "': its factory returned null; it must return a new actor instance");
+        }
+        this.instance = created;
+    }
 
     /**
      * Handles queued messages on the actor's thread.
@@ -506,7 +525,7 @@ public abstract class ActorCell<M, R> implements Runnable {
             if (this.state.isTerminal()) {
                 StopSequence.failQueuedLogged(this, null);
             }
-            else if (instance().current == null && !activateOnRun()) {
+            else if (this.instance == null && !activateOnRun()) {
                 // Only a stop runs a cell that never started (or one started on its first run with nothing queued):
                 // nothing can handle what is queued.
                 if (this.state == ActorState.STOPPING) {

@@ -15,10 +15,15 @@ import dev.actors.spi.RejectReason;
  * plain store on x86, where a volatile one would cost a fence per message.</li>
  * <li>Count first, then complete: a caller that saw its reply reads a count that includes it.</li>
  * <li>The refusals are written by senders, from any thread: atomic adds, which are rare.</li>
- * <li>Plain fields behind {@link VarHandle}s, no {@code AtomicLong}s: an idle actor stays a few hundred bytes.</li>
+ * <li>Plain fields behind {@link VarHandle}s, no {@code AtomicLong}s.</li>
+ * <li>They are fields of the mailbox, on the consumer's side, rather than an object of their own: the actor's
+ * thread writes them per message, as it writes the mailbox's {@code head} and {@code consumed}, so they share that
+ * cache line and not one that senders read (in the cell, each write would cost the next sender a cache miss); and
+ * an idle actor, mostly these few hundred bytes, saves an object header and a reference. The cell keeps them in a
+ * field of this type, so the code that counts reads as counting.</li>
  * </ul>
  */
-final class ActorCounters {
+abstract class ActorCounters extends MailboxConsumerFields {
 
     private static final VarHandle HANDLED;
 
@@ -63,6 +68,10 @@ final class ActorCounters {
     private volatile long rejectedFull;
 
     private volatile long rejectedClosed;
+
+    ActorCounters(int capacity, Envelope stub) {
+        super(capacity, stub);
+    }
 
     /** Actor's thread only. */
     void countHandled(int n) {

@@ -51,8 +51,6 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private final ArrayList<Envelope> batch;
 
-    private final ActorInstance<Object> actor;
-
     private final boolean async;
 
     /** The flush whose stage is in flight: its live messages and its trigger. */
@@ -94,8 +92,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
 
     private BatchActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<?> factory, boolean async) {
-        super(name, settings, executor, timers, propagator);
-        this.actor = new ActorInstance<>(name, factory);
+        super(name, settings, executor, timers, propagator, factory);
         this.async = async;
         this.maxSize = settings.batchMaxSize();
         this.maxTimeNanos = settings.batchMaxTime().toNanos();
@@ -124,11 +121,6 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
     @Override
     public ActorKind kind() {
         return ActorKind.BATCH;
-    }
-
-    @Override
-    ActorInstance<?> instance() {
-        return this.actor;
     }
 
     /** A linger counts from the batch's first message's arrival; without one, only the wait metric needs it. */
@@ -263,7 +255,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         this.mailbox.handling = live.get(0);
         long start = this.clock.nanoTime();
         try {
-            CompletionStage<List<R>> stage = ((AsyncBatchActor<M, R>) this.actor.current).handleBatch(messages);
+            CompletionStage<List<R>> stage = ((AsyncBatchActor<M, R>) this.instance).handleBatch(messages);
             AsyncStage waiter = AsyncStage.await(this, stage, start);
             this.flushing = live;
             this.flushingTrigger = trigger;
@@ -373,7 +365,7 @@ public final class BatchActorCell<M, R> extends ActorCell<M, R> {
         Throwable failure = null;
         long start = this.timed ? this.clock.nanoTime() : 0;
         try {
-            List<R> returned = ((BatchActor<M, R>) this.actor.current).handleBatch(messages);
+            List<R> returned = ((BatchActor<M, R>) this.instance).handleBatch(messages);
             // Copied while guarded: a lazy or view list may throw from get(i), which must fail the batch, not
             // leave the callers after i unanswered. A BatchResult is the runtime's own list: kept as it is.
             results = (returned == null || returned instanceof BatchResult<?>) ? returned : new ArrayList<>(returned);

@@ -65,7 +65,7 @@ final class CallChain {
         if (busyWith == null) {
             return null;
         }
-        for (Envelope link = parent; link != null; link = link.parent) {
+        for (Envelope link = parent; link != null; link = link.parent()) {
             if (link == busyWith) {
                 return new ActorCallCycleException(names(parent, link, target.name));
             }
@@ -76,7 +76,7 @@ final class CallChain {
     private static List<String> names(Envelope from, Envelope to, String target) {
         List<String> names = new ArrayList<>();
         names.add(target);
-        for (Envelope link = from; link != to; link = link.parent) {
+        for (Envelope link = from; link != to; link = link.parent()) {
             names.add(link.actorName);
         }
         names.add(to.actorName);
@@ -86,7 +86,7 @@ final class CallChain {
 
     /** Completes a reply where the caller's continuations see the caller's chain. */
     static void complete(Envelope envelope, Object result, Throwable failure) {
-        Envelope parent = envelope.parent;
+        Envelope parent = envelope.parent();
         if (parent == null) {
             completeNow(envelope, result, failure);
             return;
@@ -98,7 +98,7 @@ final class CallChain {
         }
         finally {
             CURRENT.set(previous);
-            envelope.parent = null;   // the chain is needed while the call is handled, not by a caller's future
+            envelope.clearParent();   // the chain is needed while the call is handled, not by a caller's future
         }
     }
 

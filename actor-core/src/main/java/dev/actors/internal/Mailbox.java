@@ -30,7 +30,7 @@ import java.util.function.BooleanSupplier;
  * {@link #cancelReservation()}); only the consumer calls {@link #poll()}, {@link #isDrained()} and
  * {@link #hasMessages()}.
  */
-final class Mailbox extends MailboxConsumerFields {
+final class Mailbox extends ActorCounters {
 
     private static final VarHandle TAIL;
 

@@ -23,8 +23,6 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
 
     private static final Logger logger = LoggerFactory.getLogger(PlainActorCell.class);
 
-    private final ActorInstance<Object> actor;
-
     private final boolean async;
 
     /**
@@ -44,8 +42,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
 
     private PlainActorCell(String name, ActorSettings settings, Executor executor, Timers timers,
             ContextPropagator propagator, Supplier<?> factory, boolean async) {
-        super(name, settings, executor, timers, propagator);
-        this.actor = new ActorInstance<>(name, factory);
+        super(name, settings, executor, timers, propagator, factory);
         this.async = async;
     }
 
@@ -70,11 +67,6 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
     @Override
     public ActorKind kind() {
         return ActorKind.ACTOR;
-    }
-
-    @Override
-    ActorInstance<?> instance() {
-        return this.actor;
     }
 
     @Override
@@ -106,11 +98,12 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
             try {
                 // A propagator that cannot restore the context fails the message as its handler would: the
                 // message is taken, so it must be answered and counted.
-                if (envelope.context != null) {
-                    scope = this.propagator.restore(envelope.context);
+                Object context = envelope.context();
+                if (context != null) {
+                    scope = this.propagator.restore(context);
                 }
                 if (this.async) {
-                    CompletionStage<?> stage = ((AsyncActor<M, ?>) this.actor.current).handle((M) envelope.message);
+                    CompletionStage<?> stage = ((AsyncActor<M, ?>) this.instance).handle((M) envelope.message);
                     AsyncStage waiter = AsyncStage.await(this, stage, start);
                     this.inFlight = waiter;
                     if (waiter.park()) {
@@ -121,7 +114,7 @@ public final class PlainActorCell<M, R> extends ActorCell<M, R> {
                     }
                     continue;
                 }
-                result = ((Actor<M, ?>) this.actor.current).handle((M) envelope.message);
+                result = ((Actor<M, ?>) this.instance).handle((M) envelope.message);
             }
             catch (Throwable ex) {
                 failure = ex;

@@ -73,7 +73,7 @@ final class Supervision {
         cell.compareAndSetState(ActorState.RUNNING, ActorState.RESTARTING);
         try {
             cell.closeInstance();
-            cell.instance().create();
+            cell.createInstance();
         }
         catch (Throwable ex) {
             if (ex != failure) {

@@ -7,13 +7,13 @@ import dev.actors.spi.RejectReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counters alone: each count lands in its own figure.
+ * The counters alone (they are fields of the mailbox): each count lands in its own figure.
  */
 class ActorCountersTests {
 
     @Test
     void eachCountLandsInItsOwnFigure() {
-        ActorCounters counters = new ActorCounters();
+        ActorCounters counters = new Mailbox(1, false);
         counters.countHandled(3);
         counters.countFailed(2);
         counters.countExpired();

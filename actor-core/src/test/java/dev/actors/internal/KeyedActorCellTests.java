@@ -104,15 +104,11 @@ class KeyedActorCellTests {
      */
     static final class JournalCell extends ActorCell<String, String> {
 
-        private final ActorInstance<Actor<String, String>> actor;
-
         private final CompletableFuture<Void> terminated;
 
-        @SuppressWarnings("unchecked")
         JournalCell(ActorSettings settings, Executor executor, Timers timers, Supplier<Object> factory,
                 boolean racing) {
-            super("carts", settings, executor, timers, null);
-            this.actor = new ActorInstance<>("carts", () -> (Actor<String, String>) factory.get());
+            super("carts", settings, executor, timers, null, factory);
             if (racing) {
                 EndsOnNextCallback ends = new EndsOnNextCallback();
                 super.whenTerminated().whenComplete((result, failure) -> ends.ended());
@@ -129,11 +125,7 @@ class KeyedActorCellTests {
         }
 
         @Override
-        ActorInstance<?> instance() {
-            return this.actor;
-        }
-
-        @Override
+        @SuppressWarnings("unchecked")
         RunResult processMessages(int budget) {
             for (int i = 0; i < budget; i++) {
                 Envelope envelope = nextLive();
@@ -143,7 +135,7 @@ class KeyedActorCellTests {
                 String message = (String) envelope.message;
                 String reply;
                 try {
-                    reply = this.actor.current.handle(message);
+                    reply = ((Actor<String, String>) this.instance).handle(message);
                 }
                 catch (Exception ex) {
                     throw new IllegalStateException(ex);
