@@ -29,6 +29,7 @@ import dev.actors.internal.Timers;
 import dev.actors.spi.ActorClock;
 import dev.actors.spi.ActorListener;
 import dev.actors.spi.ContextPropagator;
+import dev.actors.spi.KeyedActorSpec;
 
 /**
  * Creates, finds and stops actors; usable without Spring.
@@ -384,6 +385,32 @@ public final class ActorSystem implements AutoCloseable {
         return registerKeyed(name, settings, ActorKind.BATCH, factory,
                 (executor, instances) -> BatchActorCell.<M, R>async(name, settings, executor, this.timers,
                         this.propagator, cast(instances)));
+    }
+
+    /**
+     * Creates the keyed actor a {@link KeyedActorSpec} describes, of whichever of the four kinds its
+     * {@code kind} and {@code async} say: what a {@link dev.actors.spi.KeyedActorHost} runs the keys of this
+     * instance with.
+     *
+     * @param spec the keyed actor
+     * @param <M> the message type
+     * @param <R> the reply type
+     * @return the keyed actor's reference
+     * @throws IllegalArgumentException when a setting is invalid or the name is taken
+     */
+    @SuppressWarnings("unchecked")
+    public <M, R> KeyedActorRef<M, R> spawnKeyed(KeyedActorSpec<M, R> spec) {
+        Objects.requireNonNull(spec, "spec");
+        Function<String, Object> instances = (Function<String, Object>) spec.instanceFactory();
+        if (spec.kind() == ActorKind.BATCH) {
+            return spec.async()
+                    ? spawnKeyedAsyncBatch(spec.name(), spec.settings(),
+                            (key) -> (AsyncBatchActor<M, R>) instances.apply(key))
+                    : spawnKeyedBatch(spec.name(), spec.settings(), (key) -> (BatchActor<M, R>) instances.apply(key));
+        }
+        return spec.async()
+                ? spawnKeyedAsync(spec.name(), spec.settings(), (key) -> (AsyncActor<M, R>) instances.apply(key))
+                : spawnKeyed(spec.name(), spec.settings(), (key) -> (Actor<M, R>) instances.apply(key));
     }
 
     @SuppressWarnings("unchecked")

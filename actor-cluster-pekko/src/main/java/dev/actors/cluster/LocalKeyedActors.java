@@ -1,11 +1,6 @@
 package dev.actors.cluster;
 
-import java.util.function.Function;
-
-import dev.actors.Actor;
-import dev.actors.ActorKind;
 import dev.actors.ActorSystem;
-import dev.actors.BatchActor;
 import dev.actors.KeyedActorRef;
 import dev.actors.spi.KeyedActorSpec;
 
@@ -28,24 +23,13 @@ public interface LocalKeyedActors {
     <M, R> KeyedActorRef<M, R> spawn(KeyedActorSpec<M, R> spec);
 
     /**
-     * Returns the local keyed actors of an actor system: {@link ActorSystem#spawnKeyed} or
-     * {@link ActorSystem#spawnKeyedBatch}, as the spec's kind says.
+     * Returns the local keyed actors of an actor system: {@link ActorSystem#spawnKeyed(KeyedActorSpec)}, of the
+     * kind the spec says (plain, batch, or either async).
      *
      * @param actorSystem this instance's actor system
      * @return the local keyed actors
      */
     static LocalKeyedActors in(ActorSystem actorSystem) {
-        return new LocalKeyedActors() {
-            @Override
-            @SuppressWarnings("unchecked")
-            public <M, R> KeyedActorRef<M, R> spawn(KeyedActorSpec<M, R> spec) {
-                Function<String, Object> instances = (Function<String, Object>) spec.instanceFactory();
-                if (spec.kind() == ActorKind.BATCH) {
-                    return actorSystem.spawnKeyedBatch(spec.name(), spec.settings(),
-                            (key) -> (BatchActor<M, R>) instances.apply(key));
-                }
-                return actorSystem.spawnKeyed(spec.name(), spec.settings(), (key) -> (Actor<M, R>) instances.apply(key));
-            }
-        };
+        return actorSystem::spawnKeyed;
     }
 }
