@@ -122,7 +122,7 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
             throw new IllegalArgumentException("Keyed actor '" + spec.name() + "' is already hosted");
         }
         KeyedActorSpec<M, R> withoutSpin = withoutSpin(spec);
-        KeyedActorRef<M, R> localRef = this.local.spawn(withoutSpin);
+        KeyedActorRef<M, R> localRef = this.local.spawn(RelayedCall.replyingFromHandlers(withoutSpin));
         ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, withoutSpin, localRef);
         this.hosted.put(spec.name(), actor);
         return actor;

@@ -77,17 +77,22 @@ final class KeyEntity extends AbstractBehavior<EntityCommand> {
             this.actor.callExpired();
             return this;
         }
+        RelayedCall relayed = this.actor.relaysCalls() ? new RelayedCall(call.message(), call.replyTo()) : null;
         CompletableFuture<Object> reply;
         try {
-            reply = this.local.call(call.message(), Duration.ofMillis(remaining));
+            reply = this.local.call((relayed != null) ? relayed : call.message(), Duration.ofMillis(remaining));
         }
         catch (RuntimeException ex) {
             reply = CompletableFuture.failedFuture(ex);
         }
-        // Usually the key's actor thread completes the call and sends the reply from there; when the call was over
-        // before this line (refused, or an actor quicker than this thread), this Pekko thread sends it.
+        // A relayed call's handler has replied from the key's actor thread already. Otherwise, usually, the key's
+        // actor thread completes the call and sends the reply from there; when the call was over before this line
+        // (refused, or an actor quicker than this thread), this Pekko thread sends it.
         Thread entityThread = Thread.currentThread();
         reply.whenComplete((value, failure) -> {
+            if (relayed != null && relayed.replied) {
+                return;
+            }
             Throwable cause = (failure != null) ? ShardedKeyedActor.unwrap(failure) : null;
             if (cause instanceof ActorCallTimeoutException) {
                 this.actor.callTimedOutHere();

@@ -42,6 +42,9 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
 
     private final EntityTypeKey<EntityCommand> typeKey;
 
+    /** Whether the local key's handler replies to a call itself ({@link RelayedCall}). */
+    private final boolean relaysCalls;
+
     private final AtomicInteger entities = new AtomicInteger();
 
     private final AtomicLong expired = new AtomicLong();
@@ -53,6 +56,7 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
         this.spec = spec;
         this.local = local;
         this.typeKey = EntityTypeKey.create(EntityCommand.class, spec.name());
+        this.relaysCalls = RelayedCall.repliesFromHandlers(spec);
     }
 
     @Override
@@ -74,6 +78,10 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
 
     KeyedActorRef<M, R> local() {
         return this.local;
+    }
+
+    boolean relaysCalls() {
+        return this.relaysCalls;
     }
 
     EntityTypeKey<EntityCommand> typeKey() {

@@ -1,0 +1,106 @@
+package dev.actors.cluster;
+
+import java.util.function.Function;
+
+import org.apache.pekko.actor.typed.ActorRef;
+
+import dev.actors.Actor;
+import dev.actors.ActorKind;
+import dev.actors.spi.KeyedActorSpec;
+
+/**
+ * A call that an entity hands to its local key, with the address its reply goes to, so that the key's handler can
+ * send the reply itself, on the key's actor thread, the moment it returns.
+ *
+ * <p>Why: the entity could attach a continuation to the local call's future instead, but only after the call is
+ * queued, and the woken actor thread often answers first. The continuation then runs on the entity's thread (a
+ * shard's thread), which must not run the caller's continuations, so the reply takes one thread hand-off more. A
+ * handler that replies itself never loses that race. Only a plain actor's handler, whose value is the reply,
+ * replies so; for the other kinds, and for every outcome without a handler's value or exception (a timeout, a
+ * skipped expired call, a refusal), the entity's continuation replies, as {@link #replied} tells it. The key's
+ * counters then include the call a moment after its caller has the reply, not before.
+ */
+final class RelayedCall {
+
+    final Object message;
+
+    private final ActorRef<Reply> replyTo;
+
+    /**
+     * Set by the key's actor thread once it has replied, before the local call completes: the entity's continuation,
+     * which runs after that completion, then sends nothing more.
+     */
+    boolean replied;
+
+    RelayedCall(Object message, ActorRef<Reply> replyTo) {
+        this.message = message;
+        this.replyTo = replyTo;
+    }
+
+    private void reply(Object value, Throwable failure) {
+        this.replied = true;
+        this.replyTo.tell(Reply.of(value, failure, true));
+    }
+
+    /**
+     * The spec whose instances reply to relayed calls themselves: a plain actor's; any other spec as it is.
+     *
+     * @param spec the keyed actor's spec
+     * @return the spec for the local keyed actor
+     */
+    @SuppressWarnings("unchecked")
+    static <M, R> KeyedActorSpec<M, R> replyingFromHandlers(KeyedActorSpec<M, R> spec) {
+        if (!repliesFromHandlers(spec)) {
+            return spec;
+        }
+        Function<String, ?> instances = spec.instanceFactory();
+        // A factory's null goes through as it is: the runtime refuses it with its own message.
+        return new KeyedActorSpec<>(spec.name(), spec.kind(), spec.settings(), spec.messageType(), spec.replyType(),
+                (key) -> {
+                    Actor<Object, Object> instance = (Actor<Object, Object>) instances.apply(key);
+                    return (instance != null) ? new Replying(instance) : null;
+                }, false);
+    }
+
+    /** Whether a spec's instances reply to relayed calls themselves. */
+    static boolean repliesFromHandlers(KeyedActorSpec<?, ?> spec) {
+        return spec.kind() == ActorKind.ACTOR && !spec.async();
+    }
+
+    /**
+     * A plain actor's instance that, given a relayed call, replies as soon as the handler returns or throws; other
+     * messages (casts) pass through. Closing it closes the instance.
+     */
+    private static final class Replying implements Actor<Object, Object>, AutoCloseable {
+
+        private final Actor<Object, Object> actor;
+
+        Replying(Actor<Object, Object> actor) {
+            this.actor = actor;
+        }
+
+        @Override
+        public Object handle(Object message) throws Exception {
+            if (!(message instanceof RelayedCall call)) {
+                return this.actor.handle(message);
+            }
+            Object value;
+            try {
+                value = this.actor.handle(call.message);
+            }
+            catch (Exception ex) {
+                call.reply(null, ex);
+                throw ex;
+            }
+            call.reply(value, null);
+            return value;
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (this.actor instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+}
