@@ -90,8 +90,8 @@ final class KeyEntity extends AbstractBehavior<EntityCommand> {
         // (refused, or an actor quicker than this thread), this Pekko thread sends it.
         Thread entityThread = Thread.currentThread();
         reply.whenComplete((value, failure) -> {
-            if (relayed != null && relayed.replied) {
-                return;
+            if (relayed != null && !relayed.claimReply()) {
+                return;   // the handler has replied
             }
             Throwable cause = (failure != null) ? ShardedKeyedActor.unwrap(failure) : null;
             if (cause instanceof ActorCallTimeoutException) {

@@ -1,5 +1,7 @@
 package dev.actors.cluster;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.function.Function;
 
 import org.apache.pekko.actor.typed.ActorRef;
@@ -17,29 +19,52 @@ import dev.actors.spi.KeyedActorSpec;
  * shard's thread), which must not run the caller's continuations, so the reply takes one thread hand-off more. A
  * handler that replies itself never loses that race. Only a plain actor's handler, whose value is the reply,
  * replies so; for the other kinds, and for every outcome without a handler's value or exception (a timeout, a
- * skipped expired call, a refusal), the entity's continuation replies, as {@link #replied} tells it. The key's
+ * skipped expired call, a refusal), the entity's continuation replies; {@link #claimReply()} keeps it to one. The key's
  * counters then include the call a moment after its caller has the reply, not before.
  */
 final class RelayedCall {
+
+    private static final VarHandle REPLIED;
+
+    static {
+        try {
+            REPLIED = MethodHandles.lookup().findVarHandle(RelayedCall.class, "replied", boolean.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
 
     final Object message;
 
     private final ActorRef<Reply> replyTo;
 
     /**
-     * Set by the key's actor thread once it has replied, before the local call completes: the entity's continuation,
-     * which runs after that completion, then sends nothing more.
+     * Taken by whoever replies first: the handler's thread as the handler ends, or the entity's continuation when
+     * the local call completes another way. Both can happen to one call (its timeout fires while the handler runs),
+     * and the caller must get one reply.
      */
-    boolean replied;
+    @SuppressWarnings("unused") // accessed through REPLIED
+    private volatile boolean replied;
 
     RelayedCall(Object message, ActorRef<Reply> replyTo) {
         this.message = message;
         this.replyTo = replyTo;
     }
 
+    /**
+     * Takes the right to reply.
+     *
+     * @return {@code true} for the first taker only
+     */
+    boolean claimReply() {
+        return REPLIED.compareAndSet(this, false, true);
+    }
+
     private void reply(Object value, Throwable failure) {
-        this.replied = true;
-        this.replyTo.tell(Reply.of(value, failure, true));
+        if (claimReply()) {
+            this.replyTo.tell(Reply.of(value, failure, true));
+        }
     }
 
     /**
