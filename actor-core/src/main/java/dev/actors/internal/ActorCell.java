@@ -615,7 +615,6 @@ public abstract class ActorCell<M, R> implements Runnable {
      * yields on a LIFO pool. Without a timer thread (a manual clock, or timers already shut down) it submits here.
      */
     private void submitBehindOthers() {
-        this.yielded = false;
         if (!this.timers.handOff(this::submit)) {
             submit();
         }
