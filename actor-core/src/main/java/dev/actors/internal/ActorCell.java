@@ -127,7 +127,13 @@ public abstract class ActorCell<M, R> implements Runnable {
 
     private final Executor executor;
 
-    /** The lane of the actor's call-timeout, which it keeps: {@code timeoutNanos} there, and no lookup per call. */
+    /**
+     * The actor's call-timeout. Here, not read from its lane: a lane's line is written by every caller of every
+     * actor with that timeout, and reading it per call would cost a cache miss.
+     */
+    final long callTimeoutNanos;
+
+    /** The timeout lane of {@link #callTimeoutNanos}, kept to skip the lookup on the common path. */
     final Timers.Lane callTimeoutLane;
 
     private volatile int status = UNSTARTED;
@@ -195,7 +201,8 @@ public abstract class ActorCell<M, R> implements Runnable {
         this.propagator = propagator;
         this.mailbox = new Mailbox(settings.mailboxCapacity(), settings.overflow() == OverflowPolicy.BLOCK);
         this.counters = this.mailbox;
-        this.callTimeoutLane = timers.lane(settings.callTimeout().toNanos());
+        this.callTimeoutNanos = settings.callTimeout().toNanos();
+        this.callTimeoutLane = timers.lane(this.callTimeoutNanos);
     }
 
     /**

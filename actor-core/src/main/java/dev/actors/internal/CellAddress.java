@@ -41,7 +41,7 @@ abstract class CellAddress<M, R> {
     }
 
     public CompletableFuture<R> call(M message) {
-        return send(message, this.cell.callTimeoutLane.timeoutNanos);
+        return send(message, this.cell.callTimeoutNanos);
     }
 
     public CompletableFuture<R> call(M message, Duration timeout) {
@@ -90,7 +90,7 @@ abstract class CellAddress<M, R> {
         }
         // A call always reads the clock: its deadline is counted from when it was accepted.
         Envelope envelope = new Envelope(cell.name, message, cell.clock.nanoTime(), timeoutNanos, context, parent);
-        if (timeoutNanos == cell.callTimeoutLane.timeoutNanos) {
+        if (timeoutNanos == cell.callTimeoutNanos) {
             cell.timers.watch(cell.callTimeoutLane, envelope);
         }
         else {

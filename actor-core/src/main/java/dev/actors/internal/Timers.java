@@ -177,7 +177,7 @@ public final class Timers {
 
     /** Returns the lane for one timeout length; actors keep the lane of their default timeout. */
     Lane lane(long timeoutNanos) {
-        return this.lanes.computeIfAbsent(timeoutNanos, Lane::new);
+        return this.lanes.computeIfAbsent(timeoutNanos, (key) -> new Lane());
     }
 
     /**
@@ -301,18 +301,11 @@ public final class Timers {
             }
         }
 
-        /** The timeout of every call in this lane. */
-        final long timeoutNanos;
-
         /** Consumer-only. */
         private Envelope head = new Envelope();
 
         @SuppressWarnings("unused") // accessed through TAIL
         private volatile Envelope tail = this.head;
-
-        Lane(long timeoutNanos) {
-            this.timeoutNanos = timeoutNanos;
-        }
 
         void offer(Envelope call) {
             Envelope previous = (Envelope) TAIL.getAndSet(this, call);
