@@ -122,8 +122,9 @@ public final class ActorCluster implements KeyedActorHost, AutoCloseable {
             throw new IllegalArgumentException("Keyed actor '" + spec.name() + "' is already hosted");
         }
         KeyedActorSpec<M, R> withoutSpin = withoutSpin(spec);
-        KeyedActorRef<M, R> localRef = this.local.spawn(RelayedCall.replyingFromHandlers(withoutSpin));
-        ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, withoutSpin, localRef);
+        AtomicBoolean handlersReply = new AtomicBoolean();
+        KeyedActorRef<M, R> localRef = this.local.spawn(RelayedCall.replyingFromHandlers(withoutSpin, handlersReply));
+        ShardedKeyedActor<M, R> actor = new ShardedKeyedActor<>(this, withoutSpin, localRef, handlersReply);
         this.hosted.put(spec.name(), actor);
         return actor;
     }

@@ -2,6 +2,7 @@ package dev.actors.cluster;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,8 +20,12 @@ import dev.actors.spi.KeyedActorSpec;
  * shard's thread), which must not run the caller's continuations, so the reply takes one thread hand-off more. A
  * handler that replies itself never loses that race. Only a plain actor's handler, whose value is the reply,
  * replies so; for the other kinds, and for every outcome without a handler's value or exception (a timeout, a
- * skipped expired call, a refusal), the entity's continuation replies; {@link #claimReply()} keeps it to one. The key's
- * counters then include the call a moment after its caller has the reply, not before.
+ * skipped expired call, a refusal), the entity's continuation replies; {@link #claimReply()} keeps it to one.
+ *
+ * <p>What a caller may notice: the key's counters include the call a moment after the caller has its reply, not
+ * before; and a caller on this instance whose continuation is not async has it run on the key's actor thread while
+ * the handler's message is still the key's current one (its sender's context restored), as a call in one JVM runs
+ * it on the actor's thread just after. Use the async variants ({@code thenApplyAsync}) for anything slow.
  */
 final class RelayedCall {
 
@@ -71,11 +76,14 @@ final class RelayedCall {
      * The spec whose instances reply to relayed calls themselves: a plain actor's; any other spec as it is.
      *
      * @param spec the keyed actor's spec
+     * @param made set once the local keyed actor has made an instance that replies; until then (and for ever, with a
+     *     {@link LocalKeyedActors} that makes its instances some other way) the entity must not relay, since the
+     *     instance would get the {@code RelayedCall} as its message
      * @return the spec for the local keyed actor
      */
     @SuppressWarnings("unchecked")
-    static <M, R> KeyedActorSpec<M, R> replyingFromHandlers(KeyedActorSpec<M, R> spec) {
-        if (!repliesFromHandlers(spec)) {
+    static <M, R> KeyedActorSpec<M, R> replyingFromHandlers(KeyedActorSpec<M, R> spec, AtomicBoolean made) {
+        if (spec.kind() != ActorKind.ACTOR || spec.async()) {
             return spec;
         }
         Function<String, ?> instances = spec.instanceFactory();
@@ -83,13 +91,12 @@ final class RelayedCall {
         return new KeyedActorSpec<>(spec.name(), spec.kind(), spec.settings(), spec.messageType(), spec.replyType(),
                 (key) -> {
                     Actor<Object, Object> instance = (Actor<Object, Object>) instances.apply(key);
-                    return (instance != null) ? new Replying(instance) : null;
+                    if (instance == null) {
+                        return null;
+                    }
+                    made.set(true);
+                    return new Replying(instance);
                 }, false);
-    }
-
-    /** Whether a spec's instances reply to relayed calls themselves. */
-    static boolean repliesFromHandlers(KeyedActorSpec<?, ?> spec) {
-        return spec.kind() == ActorKind.ACTOR && !spec.async();
     }
 
     /**
@@ -114,7 +121,9 @@ final class RelayedCall {
                 value = this.actor.handle(call.message);
             }
             catch (Exception ex) {
-                call.reply(null, ex);
+                // As the entity's continuation would see it through the local call's future: a handler that
+                // joined another call threw its CompletionException, and the caller must get the cause.
+                call.reply(null, ShardedKeyedActor.unwrap(ex));
                 throw ex;
             }
             call.reply(value, null);

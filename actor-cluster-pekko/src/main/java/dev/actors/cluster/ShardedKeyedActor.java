@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -42,8 +43,8 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
 
     private final EntityTypeKey<EntityCommand> typeKey;
 
-    /** Whether the local key's handler replies to a call itself ({@link RelayedCall}). */
-    private final boolean relaysCalls;
+    /** Set once the local keyed actor has made an instance that replies to a call itself ({@link RelayedCall}). */
+    private final AtomicBoolean handlersReply;
 
     private final AtomicInteger entities = new AtomicInteger();
 
@@ -51,12 +52,13 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
 
     private final AtomicLong timedOutHere = new AtomicLong();
 
-    ShardedKeyedActor(ActorCluster cluster, KeyedActorSpec<M, R> spec, KeyedActorRef<M, R> local) {
+    ShardedKeyedActor(ActorCluster cluster, KeyedActorSpec<M, R> spec, KeyedActorRef<M, R> local,
+            AtomicBoolean handlersReply) {
         this.cluster = cluster;
         this.spec = spec;
         this.local = local;
         this.typeKey = EntityTypeKey.create(EntityCommand.class, spec.name());
-        this.relaysCalls = RelayedCall.repliesFromHandlers(spec);
+        this.handlersReply = handlersReply;
     }
 
     @Override
@@ -81,7 +83,7 @@ final class ShardedKeyedActor<M, R> implements KeyedActorHandle<M, R> {
     }
 
     boolean relaysCalls() {
-        return this.relaysCalls;
+        return this.handlersReply.get();
     }
 
     EntityTypeKey<EntityCommand> typeKey() {

@@ -1,6 +1,8 @@
 package dev.actors.cluster;
 
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,12 +19,14 @@ import org.junit.jupiter.api.TestInstance;
 import com.typesafe.config.ConfigFactory;
 
 import dev.actors.Actor;
+import dev.actors.ActorCallTimeoutException;
 import dev.actors.ActorKind;
 import dev.actors.ActorSettings;
 import dev.actors.AsyncActor;
 import dev.actors.spi.KeyedActorSpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -102,32 +106,53 @@ class RelayedCallTests {
     }
 
     @Test
-    void onlyAPlainActorsInstancesReplyThemselves() {
+    void aHandlerThatJoinedAnotherCallRepliesWithTheCauseAsTheLocalCallsFutureWouldGiveIt() throws Exception {
+        Actor<Object, Object> instance = replying((message) -> {
+            throw new CompletionException(new ActorCallTimeoutException("inventory", Duration.ofSeconds(1)));
+        });
+        RelayedCall call = new RelayedCall("hello", replyTo());
+
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> instance.handle(call));
+
+        Reply reply = (Reply) next();
+        assertThat(reply.failure().kind()).isEqualTo(Reply.Kind.TIMEOUT);
+    }
+
+    @Test
+    void onlyAPlainActorsInstancesReplyThemselvesAndTheEntityRelaysOnlyOnceOneIsMade() {
         Function<String, Object> instances = (key) -> (AsyncActor<Object, Object>) (message) -> null;
         KeyedActorSpec<Object, Object> async = new KeyedActorSpec<>("async", ActorKind.ACTOR,
                 ActorSettings.defaults(), Object.class, Object.class, instances, true);
         KeyedActorSpec<Object, Object> batch = new KeyedActorSpec<>("batch", ActorKind.BATCH,
                 ActorSettings.defaults(), Object.class, Object.class, instances, false);
+        KeyedActorSpec<Object, Object> plain = new KeyedActorSpec<>("plain", ActorKind.ACTOR,
+                ActorSettings.defaults(), Object.class, Object.class, (key) -> (Actor<Object, Object>) (m) -> m);
+        AtomicBoolean made = new AtomicBoolean();
 
-        assertThat(RelayedCall.replyingFromHandlers(async)).isSameAs(async);
-        assertThat(RelayedCall.replyingFromHandlers(batch)).isSameAs(batch);
-        assertThat(RelayedCall.repliesFromHandlers(async)).isFalse();
-        assertThat(RelayedCall.repliesFromHandlers(batch)).isFalse();
+        assertThat(RelayedCall.replyingFromHandlers(async, made)).isSameAs(async);
+        assertThat(RelayedCall.replyingFromHandlers(batch, made)).isSameAs(batch);
+        KeyedActorSpec<Object, Object> replying = RelayedCall.replyingFromHandlers(plain, made);
+        assertThat(made).isFalse();
+        replying.instanceFactory().apply("k");
+        assertThat(made).isTrue();
     }
 
     @Test
     void aFactorysNullGoesThroughForTheRuntimeToRefuse() {
         KeyedActorSpec<Object, Object> spec = new KeyedActorSpec<>("plain", ActorKind.ACTOR, ActorSettings.defaults(),
                 Object.class, Object.class, (key) -> null);
+        AtomicBoolean made = new AtomicBoolean();
 
-        assertThat(RelayedCall.replyingFromHandlers(spec).instanceFactory().apply("k")).isNull();
+        assertThat(RelayedCall.replyingFromHandlers(spec, made).instanceFactory().apply("k")).isNull();
+        assertThat(made).isFalse();
     }
 
     @SuppressWarnings("unchecked")
     private static Actor<Object, Object> replying(Actor<Object, Object> actor) {
         KeyedActorSpec<Object, Object> spec = new KeyedActorSpec<>("plain", ActorKind.ACTOR, ActorSettings.defaults(),
                 Object.class, Object.class, (key) -> actor);
-        return (Actor<Object, Object>) RelayedCall.replyingFromHandlers(spec).instanceFactory().apply("k");
+        return (Actor<Object, Object>) RelayedCall.replyingFromHandlers(spec, new AtomicBoolean()).instanceFactory()
+            .apply("k");
     }
 
     private ActorRef<Reply> replyTo() {
