@@ -3,19 +3,22 @@ package dev.actors.autoconfigure;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
+import dev.actors.ActorKind;
 import dev.actors.ActorRef;
 import dev.actors.ActorSystem;
+import dev.actors.KeyedActorRef;
 
 /**
- * Logs one INFO line once the application's singletons, and so its actors' handles, exist: which actors run, their
- * kinds and their mailbox capacities, as Spring Boot logs the port its web server listens on. An application with
- * no actors logs nothing.
+ * Logs one INFO line once the application's singletons, and so its actors' handles, exist: which actors run (keyed
+ * actors too), their kinds and their mailbox capacities, as Spring Boot logs the port its web server listens on. An
+ * application with no actors logs nothing.
  */
 final class ActorsStartupLog implements SmartInitializingSingleton {
 
@@ -30,20 +33,29 @@ final class ActorsStartupLog implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<ActorRef<?, ?>> actors = this.actorSystem.actors();
-        if (!actors.isEmpty() && logger.isInfoEnabled()) {
-            logger.info(message(actors));
+        List<KeyedActorRef<?, ?>> keyed = this.actorSystem.keyedActors();
+        if ((!actors.isEmpty() || !keyed.isEmpty()) && logger.isInfoEnabled()) {
+            logger.info(message(actors, keyed));
         }
     }
 
     /**
-     * Returns the line, as in {@code 2 actors started: inventory (actor, mailbox 1000), event-writer (batch, mailbox
-     * 10000)}.
+     * Returns the line, as in {@code 3 actors started: inventory (actor, mailbox 1000), event-writer (batch, mailbox
+     * 10000), carts (keyed actor, mailbox 100 per key)}.
      */
-    static String message(List<ActorRef<?, ?>> actors) {
-        return actors.stream()
-            .map((actor) -> String.format("%s (%s, mailbox %d)", actor.name(),
-                    actor.kind().name().toLowerCase(Locale.ROOT), actor.settings().mailboxCapacity()))
-            .collect(Collectors.joining(", ",
-                    actors.size() + ((actors.size() == 1) ? " actor" : " actors") + " started: ", ""));
+    static String message(List<ActorRef<?, ?>> actors, List<KeyedActorRef<?, ?>> keyed) {
+        Stream<String> plain = actors.stream()
+            .map((actor) -> describe(actor.name(), actor.kind(), "", actor.settings().mailboxCapacity(), ""));
+        Stream<String> perKey = keyed.stream()
+            .map((actor) -> describe(actor.name(), actor.kind(), "keyed ", actor.settings().mailboxCapacity(),
+                    " per key"));
+        int count = actors.size() + keyed.size();
+        return Stream.concat(plain, perKey)
+            .collect(Collectors.joining(", ", count + ((count == 1) ? " actor" : " actors") + " started: ", ""));
+    }
+
+    private static String describe(String name, ActorKind kind, String keyed, int mailboxCapacity, String perKey) {
+        return String.format("%s (%s%s, mailbox %d%s)", name, keyed, kind.name().toLowerCase(Locale.ROOT),
+                mailboxCapacity, perKey);
     }
 }

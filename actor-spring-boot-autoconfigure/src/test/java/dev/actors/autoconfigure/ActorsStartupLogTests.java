@@ -10,6 +10,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.actors.autoconfigure.ActorsAutoConfigurationTests.EventWriterActor;
 import dev.actors.autoconfigure.ActorsAutoConfigurationTests.PricingActor;
+import dev.actors.autoconfigure.KeyedActorsAutoConfigurationTests.CartActor;
+import dev.actors.autoconfigure.KeyedActorsAutoConfigurationTests.Journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,18 @@ class ActorsStartupLogTests {
                 assertThat(output).containsOnlyOnce("2 actors started: ")
                     .contains("INFO")
                     .contains("2 actors started: pricing (actor, mailbox 1000), event-writer (batch, mailbox 10000)");
+            });
+    }
+
+    @Test
+    void listsKeyedActorsWithTheirMailboxPerKey(CapturedOutput output) {
+        this.contextRunner.withUserConfiguration(PricingActor.class, CartActor.class)
+            .withBean(Journal.class)
+            .withPropertyValues("actors.workers.cart.mailbox-capacity=50")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(output).containsOnlyOnce("2 actors started: ")
+                    .contains("2 actors started: pricing (actor, mailbox 1000), cart (keyed actor, mailbox 50 per key)");
             });
     }
 
