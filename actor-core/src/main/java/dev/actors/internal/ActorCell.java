@@ -6,12 +6,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -417,15 +417,10 @@ public abstract class ActorCell<M, R> implements Runnable {
     }
 
     /**
-     * A submission made on this cell's behalf failed after it had returned (a {@link GatedExecutor} handing over a
-     * held run): handled as {@link #submit()} handles a refusal. By the thread that holds the scheduled status.
+     * After a refused submission, by the thread that holds the scheduled status: this cell's own {@link #submit()},
+     * or a {@link GatedExecutor} whose hand-over of a held run failed after the cell's submit had returned.
      */
-    final void submissionRefused(Throwable cause) {
-        refused(cause);
-    }
-
-    /** After a refused submission, by the thread that holds the scheduled status. */
-    private void refused(Throwable cause) {
+    final void refused(Throwable cause) {
         this.runner = null;
         this.counters.countRunRefused();
         this.listener.runRefused(cause);

@@ -71,7 +71,7 @@ final class GatedExecutor implements Executor {
                 // gate's callback, where nobody sees it, with the cell scheduled for ever: the cell takes it as
                 // the refused submission it is, and retries or fails what it holds.
                 if (task instanceof ActorCell<?, ?> cell) {
-                    cell.submissionRefused(ex);
+                    cell.refused(ex);
                 }
                 else {
                     throw ex;

@@ -163,15 +163,15 @@ final class Mailbox extends ActorCounters {
         }
     }
 
-    /**
-     * Consumer only: whether every slot ever reserved has been taken, so no message is queued, being linked, or
-     * about to be offered by a producer that has reserved its slot.
-     */
     /** Which message the actor is busy with, as another thread sees it (an opaque read: no fence). */
     Envelope handlingNow() {
         return (Envelope) HANDLING.getOpaque(this);
     }
 
+    /**
+     * Consumer only: whether every slot ever reserved has been taken, so no message is queued, being linked, or
+     * about to be offered by a producer that has reserved its slot.
+     */
     boolean isDrained() {
         return (long) PRODUCED.getVolatile(this) == this.consumed;
     }
