@@ -45,17 +45,17 @@ final class ActorsStartupLog implements SmartInitializingSingleton {
      */
     static String message(List<ActorRef<?, ?>> actors, List<KeyedActorRef<?, ?>> keyed) {
         Stream<String> plain = actors.stream()
-            .map((actor) -> describe(actor.name(), actor.kind(), "", actor.settings().mailboxCapacity(), ""));
+            .map((actor) -> String.format("%s (%s, mailbox %d)", actor.name(), kind(actor.kind()),
+                    actor.settings().mailboxCapacity()));
         Stream<String> perKey = keyed.stream()
-            .map((actor) -> describe(actor.name(), actor.kind(), "keyed ", actor.settings().mailboxCapacity(),
-                    " per key"));
+            .map((actor) -> String.format("%s (keyed %s, mailbox %d per key)", actor.name(), kind(actor.kind()),
+                    actor.settings().mailboxCapacity()));
         int count = actors.size() + keyed.size();
         return Stream.concat(plain, perKey)
             .collect(Collectors.joining(", ", count + ((count == 1) ? " actor" : " actors") + " started: ", ""));
     }
 
-    private static String describe(String name, ActorKind kind, String keyed, int mailboxCapacity, String perKey) {
-        return String.format("%s (%s%s, mailbox %d%s)", name, keyed, kind.name().toLowerCase(Locale.ROOT),
-                mailboxCapacity, perKey);
+    private static String kind(ActorKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
     }
 }
